@@ -1,0 +1,19 @@
+include(GNUInstallDirs)
+include(CMakePackageConfigHelpers)
+
+install(DIRECTORY include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(TARGETS genauth_dto EXPORT genauth_dto_targets)
+install(EXPORT genauth_dto_targets NAMESPACE genauth:: FILE genauth_dto-targets.cmake
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/genauth_dto/cmake)
+configure_package_config_file(cmake/genauth_dto-config.cmake.in
+  ${CMAKE_CURRENT_BINARY_DIR}/genauth_dto-config.cmake
+  INSTALL_DESTINATION ${CMAKE_INSTALL_DATADIR}/genauth_dto/cmake)
+# Header-only: any architecture may use the package.
+write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/genauth_dto-config-version.cmake
+  COMPATIBILITY SameMinorVersion ARCH_INDEPENDENT)
+install(FILES ${CMAKE_CURRENT_BINARY_DIR}/genauth_dto-config.cmake
+              ${CMAKE_CURRENT_BINARY_DIR}/genauth_dto-config-version.cmake
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/genauth_dto/cmake)
+if(TARGET genauth-dto)
+  install(TARGETS genauth-dto RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+endif()

@@ -1,0 +1,14 @@
+// genauth-dto: typed, validated, allocation-free GenAuth V3 user DTOs on simdjson On-Demand.
+#pragma once
+
+#include "dto/chrono.hpp"
+#include "dto/compare.hpp"
+#include "dto/decode.hpp"
+#include "dto/encode.hpp"
+#include "dto/enums.hpp"
+#include "dto/error.hpp"
+#include "dto/identity.hpp"
+#include "dto/raw_json.hpp"
+#include "dto/reflect.hpp"
+#include "dto/response.hpp"
+#include "dto/user.hpp"

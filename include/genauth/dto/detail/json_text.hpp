@@ -1,0 +1,263 @@
+// Small scanners over JSON text. Except for the validators (number grammar, UTF-8),
+// they assume text the decoder has already validated, so they never see bad input.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+#include "../error.hpp"
+
+namespace genauth::dto::detail {
+
+constexpr bool is_json_ws(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// ASCII whitespace as member-name trimming understands it (SPEC 4.5c).
+constexpr bool is_ascii_ws(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+constexpr std::string_view trim_ascii(std::string_view s) noexcept {
+  while (!s.empty() && is_ascii_ws(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_ascii_ws(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+constexpr std::string_view trim_json_ws(std::string_view s) noexcept {
+  while (!s.empty() && is_json_ws(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_json_ws(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// RFC 8259 number grammar over a whole token: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+// Sets `integral` when there is neither fraction nor exponent.
+constexpr bool valid_number(std::string_view t, bool& integral) noexcept {
+  std::size_t i = 0, n = t.size();
+  auto digits = [&] {
+    std::size_t s = i;
+    while (i < n && t[i] >= '0' && t[i] <= '9') ++i;
+    return i > s;
+  };
+  integral = true;
+  if (i < n && t[i] == '-') ++i;
+  if (i < n && t[i] == '0') ++i;
+  else if (!digits()) return false;
+  if (i < n && t[i] == '.') {
+    ++i;
+    integral = false;
+    if (!digits()) return false;
+  }
+  if (i < n && (t[i] == 'e' || t[i] == 'E')) {
+    ++i;
+    integral = false;
+    if (i < n && (t[i] == '+' || t[i] == '-')) ++i;
+    if (!digits()) return false;
+  }
+  return i == n;
+}
+
+// Integral JSON number to int64 (SPEC 4.4): bad grammar is syntax, a fraction or exponent
+// is type_mismatch, out of range is invalid_value.
+constexpr error_code parse_int64(std::string_view t, std::int64_t& out) noexcept {
+  bool integral = false;
+  if (!valid_number(t, integral)) return error_code::syntax;
+  if (!integral) return error_code::type_mismatch;
+  bool neg = t.front() == '-';
+  if (neg) t.remove_prefix(1);
+  // Accumulate as a negative number: its range holds INT64_MIN.
+  constexpr std::int64_t min = INT64_MIN;
+  std::int64_t v = 0;
+  for (char c : t) {
+    int d = c - '0';
+    if (v < (min + d) / 10) return error_code::invalid_value;
+    v = v * 10 - d;
+  }
+  if (!neg) {
+    if (v == min) return error_code::invalid_value;
+    v = -v;
+  }
+  out = v;
+  return error_code::ok;
+}
+
+// Offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, no surrogates,
+// nothing above U+10FFFF), or n when all of it is valid. Used on the error path only.
+inline std::size_t first_invalid_utf8(const unsigned char* s, std::size_t n) noexcept {
+  std::size_t i = 0;
+  while (i < n) {
+    unsigned c = s[i];
+    if (c < 0x80) { ++i; continue; }
+    std::size_t len;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else return i;
+    if (i + len > n) return i;
+    if (s[i + 1] < lo || s[i + 1] > hi) return i;
+    for (std::size_t k = 2; k < len; ++k)
+      if (s[i + k] < 0x80 || s[i + k] > 0xBF) return i;
+    i += len;
+  }
+  return n;
+}
+
+// --- scanners over validated JSON ---------------------------------------------------
+
+constexpr const char* skip_ws(const char* p, const char* e) noexcept {
+  while (p < e && is_json_ws(*p)) ++p;
+  return p;
+}
+
+// p at the opening quote; returns just past the closing quote.
+constexpr const char* skip_string(const char* p, const char* e) noexcept {
+  for (++p; p < e; ++p) {
+    if (*p == '\\') ++p;
+    else if (*p == '"') return p + 1;
+  }
+  return e;
+}
+
+constexpr const char* skip_value(const char* p, const char* e) noexcept {
+  p = skip_ws(p, e);
+  if (p >= e) return e;
+  if (*p == '"') return skip_string(p, e);
+  if (*p == '{' || *p == '[') {
+    std::size_t depth = 0;
+    while (p < e) {
+      char c = *p;
+      if (c == '"') { p = skip_string(p, e); continue; }
+      if (c == '{' || c == '[') ++depth;
+      else if ((c == '}' || c == ']') && --depth == 0) return p + 1;
+      ++p;
+    }
+    return e;
+  }
+  while (p < e && !is_json_ws(*p) && *p != ',' && *p != '}' && *p != ']') ++p;
+  return p;
+}
+
+constexpr unsigned hex4(const char* p) noexcept {
+  unsigned v = 0;
+  for (int i = 0; i < 4; ++i) {
+    char c = p[i];
+    v = v * 16 + static_cast<unsigned>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+  }
+  return v;
+}
+
+// Decodes one character of a validated JSON string body at p (an escape or a raw byte),
+// writes its UTF-8 bytes to out (up to 4) and returns how many; advances p.
+constexpr std::size_t next_char(const char*& p, char* out) noexcept {
+  if (*p != '\\') { out[0] = *p++; return 1; }
+  char c = p[1];
+  p += 2;
+  switch (c) {
+    case 'b': out[0] = '\b'; return 1;
+    case 'f': out[0] = '\f'; return 1;
+    case 'n': out[0] = '\n'; return 1;
+    case 'r': out[0] = '\r'; return 1;
+    case 't': out[0] = '\t'; return 1;
+    case 'u': break;
+    default: out[0] = c; return 1;  // " \ /
+  }
+  unsigned cp = hex4(p);
+  p += 4;
+  if (cp >= 0xD800 && cp <= 0xDBFF) {  // validated: a low surrogate follows
+    cp = 0x10000 + ((cp - 0xD800) << 10) + (hex4(p + 2) - 0xDC00);
+    p += 6;
+  }
+  if (cp < 0x80) { out[0] = static_cast<char>(cp); return 1; }
+  if (cp < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (cp >> 6));
+    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (cp >> 12));
+    out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (cp >> 18));
+  out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+// Whether the validated string body `raw` (no quotes) unescapes to exactly `s`.
+constexpr bool unescaped_equals(std::string_view raw, std::string_view s) noexcept {
+  const char* p = raw.data();
+  const char* e = p + raw.size();
+  std::size_t k = 0;
+  while (p < e) {
+    char buf[4]{};
+    std::size_t n = next_char(p, buf);
+    if (k + n > s.size()) return false;
+    for (std::size_t i = 0; i < n; ++i)
+      if (s[k + i] != buf[i]) return false;
+    k += n;
+  }
+  return k == s.size();
+}
+
+// Walks the minified form of validated JSON (insignificant whitespace dropped) as runs
+// of bytes; fn(std::string_view) gets each run.
+template <class Fn>
+constexpr void for_each_minified_run(std::string_view text, Fn&& fn) {
+  const char* p = text.data();
+  const char* e = p + text.size();
+  while (p < e) {
+    const char* run = p;
+    while (p < e && !is_json_ws(*p)) {
+      if (*p == '"') p = skip_string(p, e);
+      else ++p;
+    }
+    if (p > run) fn(std::string_view(run, static_cast<std::size_t>(p - run)));
+    while (p < e && is_json_ws(*p)) ++p;
+  }
+}
+
+// Equality of two validated JSON texts after minification.
+constexpr bool minified_equal(std::string_view a, std::string_view b) noexcept {
+  // Compare a's runs against b's runs as two byte streams.
+  const char* bp = b.data();
+  const char* be = bp + b.size();
+  std::size_t bin = 0;  // bytes of b's current run consumed
+  std::string_view brun;
+  auto next_b_run = [&]() -> bool {
+    if (bin < brun.size()) return true;
+    bp = skip_ws(bp, be);
+    if (bp >= be) return false;
+    const char* run = bp;
+    while (bp < be && !is_json_ws(*bp)) {
+      if (*bp == '"') bp = skip_string(bp, be);
+      else ++bp;
+    }
+    brun = std::string_view(run, static_cast<std::size_t>(bp - run));
+    bin = 0;
+    return true;
+  };
+  bool same = true;
+  for_each_minified_run(a, [&](std::string_view run) {
+    std::size_t i = 0;
+    while (same && i < run.size()) {
+      if (!next_b_run()) { same = false; break; }
+      std::size_t take = run.size() - i < brun.size() - bin ? run.size() - i : brun.size() - bin;
+      if (run.substr(i, take) != brun.substr(bin, take)) same = false;
+      i += take;
+      bin += take;
+    }
+  });
+  return same && !next_b_run();
+}
+
+}  // namespace genauth::dto::detail

@@ -1,0 +1,204 @@
+// The field table machinery: each DTO is described once, as a compile-time list of
+// (JSON name, pointer to member, flags). Whether a member is required and what kind of
+// JSON it holds follow from the member's C++ type: `std::optional<X>` is optional, any
+// other type is required. Decoder, encoder, equality and printer all walk this table.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include "raw_json.hpp"
+
+namespace genauth::dto {
+
+// A string literal usable as a template argument.
+template <std::size_t N>
+struct fixed_string {
+  char chars[N]{};
+  constexpr fixed_string(const char (&s)[N]) noexcept {
+    for (std::size_t i = 0; i < N; ++i) chars[i] = s[i];
+  }
+  constexpr std::string_view view() const noexcept { return {chars, N - 1}; }
+};
+
+enum field_flags : unsigned {
+  plain = 0,
+  secret = 1u << 0,               // redacted by the printer and on request by the encoder
+  required_on_success = 1u << 1,  // required when describe<T>::success(dto) holds
+};
+
+template <fixed_string Name, auto Member, unsigned Flags = plain>
+struct field {
+  static constexpr std::string_view name = Name.view();
+  static constexpr auto member = Member;
+  static constexpr unsigned flags = Flags;
+};
+
+template <class... Fields>
+struct field_list {
+  static constexpr std::size_t size = sizeof...(Fields);
+};
+
+// Specialize for each DTO: `using fields = field_list<field<"name", &T::member>, ...>;`.
+// Optional extras: `static constexpr bool scope_limited = true;` (the relax_required
+// option applies), `static bool success(const T&)` (for required_on_success fields).
+template <class T>
+struct describe;
+
+template <class T>
+concept described = requires { typename describe<T>::fields; };
+
+// One unknown member, kept in document order: its name as sent (unescaped, untrimmed)
+// and its value as the exact JSON text received.
+struct member {
+  std::string_view name;
+  raw_json value;
+};
+
+// What every DTO carries besides its table's members.
+struct dto_base {
+  std::span<const member> unknown;  // members the table does not name, in order
+  std::uint64_t missing = 0;        // required members absent under relax_required, by field index
+};
+
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+
+template <class T>
+struct unwrap_optional {
+  using type = T;
+};
+template <class T>
+struct unwrap_optional<std::optional<T>> {
+  using type = T;
+};
+
+template <class T>
+struct is_span : std::false_type {};
+template <class T>
+struct is_span<std::span<const T>> : std::true_type {};
+
+template <class M>
+struct member_pointer;
+template <class C, class V>
+struct member_pointer<V C::*> {
+  using value_type = V;
+};
+
+namespace detail {
+
+template <class T>
+struct fields_of;
+template <class... F>
+struct fields_of<field_list<F...>> {
+  template <std::size_t I>
+  using at = std::tuple_element_t<I, std::tuple<F...>>;
+};
+
+}  // namespace detail
+
+template <class T>
+inline constexpr std::size_t field_count = describe<T>::fields::size;
+
+template <class T, std::size_t I>
+using field_at = typename detail::fields_of<typename describe<T>::fields>::template at<I>;
+
+template <class F>
+using field_type = typename member_pointer<std::remove_cv_t<decltype(F::member)>>::value_type;
+
+template <class F>
+inline constexpr bool is_required = !is_optional<field_type<F>>::value;
+
+// Calls fn(field<...>{}, std::integral_constant<std::size_t, I>{}) for each field in order;
+// stops early and returns false as soon as fn returns false.
+template <class T, class Fn>
+constexpr bool for_each_field(Fn&& fn) {
+  return [&]<std::size_t... I>(std::index_sequence<I...>) {
+    return (fn(field_at<T, I>{}, std::integral_constant<std::size_t, I>{}) && ...);
+  }(std::make_index_sequence<field_count<T>>{});
+}
+
+// Calls fn(field<...>{}) for the field at a run-time index; the compiler turns the fold
+// into a jump table.
+template <class T, class Fn>
+constexpr bool visit_field(std::size_t index, Fn&& fn) {
+  return [&]<std::size_t... I>(std::index_sequence<I...>) {
+    bool ok = false;
+    (void)((index == I ? (ok = fn(field_at<T, I>{}), true) : false) || ...);
+    return ok;
+  }(std::make_index_sequence<field_count<T>>{});
+}
+
+namespace detail {
+
+// Names bucketed by length, built at compile time: a lookup is one length check and a
+// few memcmp's within the bucket.
+template <class T>
+struct name_index {
+  static constexpr std::size_t n = field_count<T>;
+  static_assert(n <= 64, "a DTO has at most 64 fields (presence is one 64-bit mask)");
+
+  static constexpr auto names = []<std::size_t... I>(std::index_sequence<I...>) {
+    return std::array<std::string_view, n>{field_at<T, I>::name...};
+  }(std::make_index_sequence<n>{});
+
+  static constexpr std::size_t max_len = [] {
+    std::size_t m = 0;
+    for (auto s : names) m = s.size() > m ? s.size() : m;
+    return m;
+  }();
+
+  static constexpr bool unique = [] {
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = i + 1; j < n; ++j)
+        if (names[i] == names[j]) return false;
+    return true;
+  }();
+  static_assert(unique, "two fields of one DTO share a JSON name");
+
+  // by_len: field indices ordered by name length; start[len] .. start[len+1] is a bucket.
+  struct table {
+    std::array<std::uint8_t, n> by_len{};
+    std::array<std::uint8_t, max_len + 2> start{};
+  };
+  static constexpr table buckets = [] {
+    table t{};
+    std::size_t k = 0;
+    for (std::size_t len = 0; len <= max_len; ++len) {
+      t.start[len] = static_cast<std::uint8_t>(k);
+      for (std::size_t i = 0; i < n; ++i)
+        if (names[i].size() == len) t.by_len[k++] = static_cast<std::uint8_t>(i);
+    }
+    t.start[max_len + 1] = static_cast<std::uint8_t>(k);
+    return t;
+  }();
+
+  static int find(std::string_view key) noexcept {
+    if (key.size() > max_len) return -1;
+    for (std::size_t k = buckets.start[key.size()]; k < buckets.start[key.size() + 1]; ++k) {
+      std::size_t i = buckets.by_len[k];
+      if (std::memcmp(names[i].data(), key.data(), key.size()) == 0) return static_cast<int>(i);
+    }
+    return -1;
+  }
+};
+
+}  // namespace detail
+
+// The index of the field with this JSON name, or -1.
+template <class T>
+inline int field_index(std::string_view name) noexcept {
+  return detail::name_index<T>::find(name);
+}
+
+}  // namespace genauth::dto

@@ -1,0 +1,105 @@
+// SPEC 5: no heap allocation in steady state. This binary replaces the global operator
+// new and counts every call.
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <new>
+
+#include "support.hpp"
+
+namespace {
+std::atomic<long> allocations{0};
+
+void* counted(std::size_t n) {
+  allocations.fetch_add(1, std::memory_order_relaxed);
+  void* p = std::malloc(n ? n : 1);
+  return p;
+}
+}  // namespace
+
+void* operator new(std::size_t n) {
+  void* p = counted(n);
+  if (!p) std::abort();
+  return p;
+}
+void* operator new[](std::size_t n) { return operator new(n); }
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept { return counted(n); }
+void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return counted(n); }
+void* operator new(std::size_t n, std::align_val_t a) {
+  allocations.fetch_add(1, std::memory_order_relaxed);
+  void* p = std::aligned_alloc(static_cast<std::size_t>(a), (n + static_cast<std::size_t>(a) - 1) & ~(static_cast<std::size_t>(a) - 1));
+  if (!p) std::abort();
+  return p;
+}
+void* operator new[](std::size_t n, std::align_val_t a) { return operator new(n, a); }
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+
+using namespace test;
+
+template <class Fn>
+long allocations_of(Fn&& fn) {
+  long before = allocations.load();
+  fn();
+  return allocations.load() - before;
+}
+
+TEST_CASE("the counter counts") {
+  CHECK(allocations_of([] { delete new int(1); }) == 1);
+}
+
+TEST_CASE("a repeated decode and encode allocate nothing") {
+  std::vector<std::string> docs = {data("seed_000_get_user.json"), data("seed_001_get_profile.json")};
+  dto::decoder d;
+  for (auto& doc : docs) REQUIRE(d.decode(doc));  // warm up
+  std::vector<char> out(1 << 16);
+  for (auto& doc : docs) {
+    long n = allocations_of([&] {
+      for (int i = 0; i < 100; ++i) {
+        auto r = d.decode(doc);
+        REQUIRE(r);
+        REQUIRE(dto::encode(*r, std::span<char>(out)));
+      }
+    });
+    CHECK(n == 0);
+  }
+  // Errors allocate nothing either.
+  CHECK(allocations_of([&] { CHECK_FALSE(d.decode(R"({"statusCode":200,"message":1})")); }) == 0);
+  CHECK(allocations_of([&] { CHECK_FALSE(d.decode(R"({"statusCode":"x","message":1} x)")); }) == 0);
+}
+
+TEST_CASE("after one document of N bytes, any document of up to N bytes allocates nothing") {
+  // Warm up on a plain document, then decode the worst shapes for the list storage at
+  // the same size: thousands of list elements, identities and unknown members.
+  auto pad_to = [](std::string doc, std::size_t size) {
+    doc.insert(doc.size() - 1, std::string(size - doc.size(), ' '));
+    return doc;
+  };
+  std::string many_ids = "\"departmentIds\":[\"\"";
+  for (int i = 0; i < 3000; ++i) many_ids += ",\"\"";
+  many_ids += "],\"postIdList\":\"[";
+  for (int i = 0; i < 2000; ++i) many_ids += (i ? ",\\\"\\\"" : "\\\"x\\\"");
+  many_ids += "]\"";
+  std::string many_unknown = "\"a0\":0";
+  for (int i = 1; i < 2500; ++i) many_unknown += ",\"a" + std::to_string(i) + "\":0";
+  std::string many_identities = "\"identities\":[" + identity();
+  for (int i = 0; i < 150; ++i) many_identities += "," + identity();
+  many_identities += "]";
+  std::vector<std::string> hostile = {response(many_ids), response(many_unknown), response(many_identities)};
+  std::size_t size = 0;
+  for (auto& h : hostile) size = std::max(size, h.size());
+  for (auto& h : hostile) h = pad_to(h, size);
+
+  dto::decoder d;
+  REQUIRE(d.decode(pad_to(response(), size)));
+  for (auto& h : hostile) {
+    CHECK(allocations_of([&] { CHECK(d.decode(h)); }) == 0);
+  }
+}

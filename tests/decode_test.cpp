@@ -1,0 +1,650 @@
+// SPEC 4: decoding rules, quirks, errors and options.
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+
+using namespace test;
+using dto::error_code;
+
+TEST_CASE("seed 000 (get_user) decodes verbatim, quirks and all") {
+  std::string json = data("seed_000_get_user.json");
+  dto::decoder d;
+  auto r = d.decode(json);
+  REQUIRE(r);
+  CHECK(r->statusCode == 200);
+  CHECK(r->ok());
+  CHECK(r->message == "Success");
+  CHECK(r->requestId == "934108e5-9fbf-4d24-8da1-c330328abd6c");
+  CHECK_FALSE(r->apiCode);
+  REQUIRE(r->data);
+  const dto::UserDto& u = *r->data;
+  CHECK(u.userId == "6229ffaxxxxxxxxcade3e3d9");
+  CHECK(u.createdAt.text == "2022-07-03T03:20:30.000Z");
+  CHECK(u.status == dto::user_status::Activated);
+  CHECK(u.workStatus == dto::work_status::Active);
+  CHECK(u.gender == dto::gender::M);
+  CHECK(u.userSourceType == dto::user_source_type::register_);
+  CHECK(u.email == "test@example.com");
+  CHECK(u.loginsCount == 3);
+  CHECK(u.passwordSecurityLevel == 1);
+  CHECK(u.emailVerified);
+  CHECK(u.phoneVerified);
+  CHECK(u.birthdate->text == "2022-06-03");
+  CHECK_FALSE(u.tenantId);
+  CHECK_FALSE(u.resetPasswordOnNextLogin);
+  REQUIRE(u.departmentIds);  // a stringified array
+  REQUIRE(u.departmentIds->size() == 2);
+  CHECK((*u.departmentIds)[0] == "624d930c3xxxx5c08dd4986e");
+  CHECK((*u.departmentIds)[1] == "624d93102xxxx012f33cd2fe");
+  REQUIRE(u.identities);  // one object standing for a list
+  REQUIRE(u.identities->size() == 1);
+  const dto::IdentityDto& id = (*u.identities)[0];
+  CHECK(id.identityId == "62299d8b866d2dab79a89dc4");
+  CHECK(id.provider == dto::identity_provider::wechat);
+  CHECK(id.accessToken == "57_fK0xgSL_NwVlS-gmUwlMQ2N6AONNIOAYxxxx");
+  CHECK_FALSE(id.userInfoInIdp);  // omitted by the vendor's own sample
+  REQUIRE(id.originConnIds.size() == 1);
+  CHECK(id.originConnIds[0] == "605492ac41xxxxe0362f0707");
+  REQUIRE(u.customData);
+  CHECK(u.customData->get<std::int64_t>("age").value() == 22);
+  CHECK(u.customData->get<std::string_view>("school").value() == "xxxxx");
+  CHECK(u.unknown.empty());
+  CHECK(r->unknown.empty());
+}
+
+TEST_CASE("seed 001 (get_profile): trimmed member names, values kept as sent") {
+  std::string json = data("seed_001_get_profile.json");
+  dto::decoder d;
+  auto r = d.decode(json);
+  REQUIRE(r);
+  const dto::UserDto& u = *r->data;
+  CHECK(u.lastLogin->text == "2022-07-03T03:20:30.000Z");  // sent as "lastLogin "
+  CHECK(u.address == "Beijing Chaoyang");                  // sent as "address "
+  CHECK(u.passwordLastSetAt->text == " 2022-07-03T03:20:30.000Z");  // the space stays
+  CHECK(u.passwordLastSetAt->time().value() == u.createdAt.time().value());
+  CHECK(u.customData->get<std::string_view>("school").value() == "Peking University");
+  CHECK(u.unknown.empty());
+}
+
+TEST_CASE("every member of every DTO decodes into its slot") {
+  // A document naming every field of UserDto and IdentityDto, each with a distinct value.
+  std::string identity_json = "{";
+  dto::for_each_field<dto::IdentityDto>([&](auto f, auto i) {
+    using F = decltype(f);
+    if (i()) identity_json += ",";
+    identity_json += "\"" + std::string(F::name) + "\":";
+    if constexpr (std::is_same_v<dto::field_type<F>, dto::string_list>) identity_json += R"(["a","b"])";
+    else if constexpr (std::is_same_v<dto::field_type<F>, std::optional<dto::raw_json>>) identity_json += R"({"k":1})";
+    else identity_json += "\"v_" + std::string(F::name) + "\"";
+    return true;
+  });
+  identity_json += "}";
+  std::string user = "{";
+  dto::for_each_field<dto::UserDto>([&](auto f, auto i) {
+    using F = decltype(f);
+    using M = dto::field_type<F>;
+    if (i()) user += ",";
+    user += "\"" + std::string(F::name) + "\":";
+    if constexpr (std::is_same_v<M, bool> || std::is_same_v<M, std::optional<bool>>) user += "true";
+    else if constexpr (std::is_same_v<M, std::optional<std::int64_t>>) user += std::to_string(100 + i());
+    else if constexpr (std::is_same_v<M, std::optional<dto::string_list>>) user += R"(["x","y"])";
+    else if constexpr (std::is_same_v<M, std::optional<dto::raw_json>>) user += R"({"age":22})";
+    else if constexpr (std::is_same_v<M, std::optional<std::span<const dto::IdentityDto>>>) user += "[" + identity_json + "," + identity_json + "]";
+    else user += "\"v_" + std::string(F::name) + "\"";
+    return true;
+  });
+  user += "}";
+  std::string json = R"({"statusCode":200,"message":"m","apiCode":7,"requestId":"q","data":)" + user + "}";
+
+  dto::decoder d;
+  auto r = d.decode(json);
+  REQUIRE(r);
+  // Canonical input: the encoding reproduces it byte for byte, so no member was dropped.
+  CHECK(encode(*r) == json);
+  const dto::UserDto& u = *r->data;
+  int strings = 0;
+  dto::for_each_field<dto::UserDto>([&](auto f, auto i) {
+    using F = decltype(f);
+    const auto& slot = u.*(F::member);
+    if constexpr (std::is_same_v<dto::field_type<F>, std::optional<std::string_view>>) {
+      CHECK(slot == "v_" + std::string(F::name));
+      ++strings;
+    } else if constexpr (std::is_same_v<dto::field_type<F>, std::optional<std::int64_t>>) {
+      CHECK(*slot == static_cast<std::int64_t>(100 + i()));
+    }
+    return true;
+  });
+  CHECK(strings == 33);
+  REQUIRE(u.identities->size() == 2);
+  CHECK((*u.identities)[1].refreshToken == "v_refreshToken");
+  CHECK((*u.identities)[1].originConnIds.size() == 2);
+  CHECK(u.resetPasswordOnNextLogin == true);
+  CHECK(r->apiCode == 7);
+}
+
+TEST_CASE("quirk 5a: stringified lists, for each list member") {
+  for (std::string name : {"departmentIds", "registerSource", "postIdList"}) {
+    CAPTURE(name);
+    dto::decoder d;
+    auto list_of = [&](std::string value) -> std::vector<std::string> {
+      auto r = d.decode(response("\"" + name + "\":" + value));
+      REQUIRE(r);
+      std::optional<dto::string_list> l;
+      dto::for_each_field<dto::UserDto>([&](auto f, auto) {
+        using F = decltype(f);
+        if constexpr (std::is_same_v<dto::field_type<F>, std::optional<dto::string_list>>)
+          if (F::name == name) l = (*r->data).*(F::member);
+        return true;
+      });
+      REQUIRE(l);
+      return {l->begin(), l->end()};
+    };
+    using v = std::vector<std::string>;
+    CHECK(list_of(R"(["a","b"])") == v{"a", "b"});
+    CHECK(list_of(R"("[\"a\",\"b\"]")") == v{"a", "b"});
+    CHECK(list_of(R"(" [ \"a\" , \"b\" ] ")") == v{"a", "b"});
+    CHECK(list_of(R"("[\"q\\\"uote\\\\\", \"\\u00e9\"]")") == v{"q\"uote\\", "\xC3\xA9"});
+    CHECK(list_of(R"("")") == v{});
+    CHECK(list_of(R"("  \t ")") == v{});
+    CHECK(list_of(R"("[]")") == v{});
+    CHECK(list_of("[]") == v{});
+    for (std::string bad : {R"("abc")", R"("[1]")", R"("[\"a\"")", R"("[\"a\"] x")", R"("{}")", R"("[\"a\",null]")",
+                            R"("\"a\"")", R"("[\"a\",]")", R"("null")", R"("[\"a\\u0001b\"] [")"}) {
+      CAPTURE(bad);
+      auto o = decode_error(response("\"" + name + "\":" + bad));
+      CHECK(o.code == error_code::invalid_value);
+      CHECK(o.pointer == "/data/" + name);
+    }
+  }
+  // In identities too.
+  auto o = decode_error(response(R"("identities":[)" + identity() + "," +
+                                 identity(R"("extra":1)", "originConnIds") + "]"));
+  CHECK(o.code == error_code::missing_field);
+  CHECK(o.pointer == "/data/identities/1/originConnIds");
+  dto::decoder d;
+  auto r = d.decode(response(R"("identities":[{"identityId":"i","extIdpId":"x","provider":"qq","type":"t","userIdInIdp":"u","originConnIds":"[\"c1\",\"c2\"]"}])"));
+  REQUIRE(r);
+  CHECK((*r->data->identities)[0].originConnIds.size() == 2);
+  CHECK((*r->data->identities)[0].originConnIds[1] == "c2");
+  o = decode_error(response(R"("identities":[{"identityId":"i","extIdpId":"x","provider":"qq","type":"t","userIdInIdp":"u","originConnIds":"c1"}])"));
+  CHECK(o.code == error_code::invalid_value);
+  CHECK(o.pointer == "/data/identities/0/originConnIds");
+}
+
+TEST_CASE("quirk 5b: identities as an array or as one object") {
+  dto::decoder d;
+  auto one = d.decode(response("\"identities\":" + identity()));
+  REQUIRE(one);
+  CHECK(one->data->identities->size() == 1);
+  auto none = d.decode(response(R"("identities":[])"));
+  REQUIRE(none);
+  CHECK(none->data->identities.has_value());
+  CHECK(none->data->identities->empty());
+  auto o = decode_error(response("\"identities\":" + identity("", "provider")));
+  CHECK(o.code == error_code::missing_field);
+  CHECK(o.pointer == "/data/identities/provider");  // the document's own shape: no index
+  o = decode_error(response(R"("identities":"x")"));
+  CHECK(o.code == error_code::type_mismatch);
+  CHECK(o.pointer == "/data/identities");
+  o = decode_error(response("\"identities\":[" + identity() + ",3]"));
+  CHECK(o.code == error_code::type_mismatch);
+  CHECK(o.pointer == "/data/identities/1");
+}
+
+TEST_CASE("quirk 5c: member names matched after trimming ASCII whitespace") {
+  dto::decoder d;
+  auto r2 = d.decode(response(R"(" email ":"a@b","\tphone\n":"1","nickname\f":"n")"));
+  REQUIRE(r2);
+  CHECK(r2->data->email == "a@b");
+  CHECK(r2->data->phone == "1");
+  CHECK(r2->data->nickname == "n");
+  CHECK(r2->data->unknown.empty());
+  // Escaped names are unescaped first.
+  auto r3 = d.decode(response(R"("\u0065mail":"e")"));
+  REQUIRE(r3);
+  CHECK(r3->data->email == "e");
+  // Inner spaces are not trimmed: an unknown member.
+  auto r4 = d.decode(response(R"("e mail":"e")"));
+  REQUIRE(r4);
+  CHECK_FALSE(r4->data->email);
+  REQUIRE(r4->data->unknown.size() == 1);
+}
+
+TEST_CASE("rule 6: unknown members kept in order, at every level") {
+  dto::decoder d;
+  std::string json = R"({"z":1,"statusCode":200,"message":"ok","a":{ "x" : [ 1 , "y z" ] },"data":)" +
+                     object(required_user, "",
+                            R"("custom1":"v","identities":)" + identity(R"("flag":true)") + R"(,"custom2":null)") +
+                     R"(,"tail":[])" + "}";
+  auto r = d.decode(json);
+  REQUIRE(r);
+  REQUIRE(r->unknown.size() == 3);
+  CHECK(r->unknown[0].name == "z");
+  CHECK(r->unknown[0].value.text == "1");
+  CHECK(r->unknown[1].name == "a");
+  CHECK(r->unknown[1].value.text == R"({ "x" : [ 1 , "y z" ] })");
+  CHECK(r->unknown[2].name == "tail");
+  CHECK(r->unknown[2].value.text == "[]");
+  REQUIRE(r->data->unknown.size() == 2);
+  CHECK(r->data->unknown[0].name == "custom1");
+  CHECK(r->data->unknown[0].value.text == R"("v")");
+  CHECK(r->data->unknown[1].value.text == "null");
+  REQUIRE((*r->data->identities)[0].unknown.size() == 1);
+  CHECK((*r->data->identities)[0].unknown[0].value.as_bool().value());
+  // Encoded after the known members, minified.
+  std::string out = encode(*r);
+  CHECK(out.find(R"("tail":[])") != std::string::npos);
+  CHECK(out.find(R"("a":{"x":[1,"y z"]})") != std::string::npos);
+  CHECK(out.rfind(R"("z":1,"a":)") != std::string::npos);
+  CHECK(out.find(R"("statusCode":200)") == 1);
+}
+
+TEST_CASE("rule 6: flatCustomData puts custom fields at the top of data; they survive") {
+  dto::decoder d;
+  auto r = d.decode(response(R"("school":"PKU","age":22,"tags":["a"],"nested":{"deep":{"x":null}})"));
+  REQUIRE(r);
+  const auto& u = *r->data;
+  REQUIRE(u.unknown.size() == 4);
+  CHECK(u.unknown[1].value.as_int64().value() == 22);
+  auto again = d.decode(encode(*r));
+  REQUIRE(again);
+  CHECK(again->data->unknown.size() == 4);
+  CHECK(again->data->unknown[3].value.text == R"({"deep":{"x":null}})");
+}
+
+TEST_CASE("rule 1: syntax") {
+  struct c {
+    std::string json;
+    std::size_t offset;
+  };
+  std::string good = response();
+  for (const c& k : std::vector<c>{
+           {"", 0},
+           {"   ", 0},
+           {good.substr(0, good.size() - 1), 0},
+           {good + " x", good.size() + 1},
+           {good + "{}", good.size()},
+           {"{\"statusCode\":200,\"message\":\"\xFF\"}", 29},
+           {"{\"statusCode\":200,\"message\":\"\xC0\xAF\"}", 29},    // overlong
+           {"{\"statusCode\":200,\"message\":\"\xED\xA0\x80\"}", 29},  // surrogate in UTF-8
+           {"{\"statusCode\":200,\"message\":\"a\x01\"}", 30},       // raw control character
+           {R"({"statusCode":200,"message":"\ud800"})", 28},
+           {R"({"statusCode":200,"message":"\x"})", 28},
+           {R"({"statusCode":tru,"message":"m"})", 14},
+           {R"({"statusCode":200,"message":"m",})", 0},
+           {R"({"statusCode":200 "message":"m"})", 0},
+           {R"({"statusCode":01,"message":"m"})", 14},
+           {R"({"statusCode":-,"message":"m"})", 14},
+           {R"(["unclosed")", 0},
+       }) {
+    CAPTURE(k.json);
+    auto o = decode_error(k.json);
+    CHECK(o.code == error_code::syntax);
+    if (k.offset) CHECK(o.offset == k.offset);
+  }
+}
+
+TEST_CASE("rule 1: a syntax error anywhere wins over an earlier semantic error") {
+  // statusCode's type is wrong, but the document is not even JSON.
+  for (std::string json : {R"({"statusCode":"200","message":"m"} x)", R"({"statusCode":"200","message":"m","u":[1,}})",
+                           R"({"statusCode":"200","message":"m","u":"\q"})", R"({"statusCode":"200","message":"m")"}) {
+    CAPTURE(json);
+    CHECK(decode_error(json).code == error_code::syntax);
+  }
+  CHECK(decode_error(R"({"statusCode":"200","message":"m"})").code == error_code::type_mismatch);
+}
+
+TEST_CASE("root: an object, or type_mismatch at the empty pointer") {
+  for (std::string json : {"[]", "[1,{\"a\":2}]", "\"s\"", "12", "null", "true"}) {
+    auto o = decode_error(json);
+    CHECK(o.code == error_code::type_mismatch);
+    CHECK(o.pointer == "");
+  }
+  CHECK(decode_error("[1,]").code == error_code::syntax);
+  CHECK(decode_error("nul").code == error_code::syntax);
+  CHECK(decode_error("12 3").code == error_code::syntax);
+}
+
+TEST_CASE("rule 2: every required member, absent, is missing_field at its pointer") {
+  dto::for_each_field<dto::UserDto>([&](auto f, auto) {
+    using F = decltype(f);
+    if constexpr (dto::is_required<F>) {
+      auto o = decode_error(response("", F::name));
+      CAPTURE(F::name);
+      CHECK(o.code == error_code::missing_field);
+      CHECK(o.pointer == "/data/" + std::string(F::name));
+    }
+    return true;
+  });
+  int identity_required = 0;
+  dto::for_each_field<dto::IdentityDto>([&](auto f, auto) {
+    using F = decltype(f);
+    if constexpr (dto::is_required<F>) {
+      ++identity_required;
+      auto o = decode_error(response("\"identities\":[" + identity("", F::name) + "]"));
+      CAPTURE(F::name);
+      CHECK(o.code == error_code::missing_field);
+      CHECK(o.pointer == "/data/identities/0/" + std::string(F::name));
+    }
+    return true;
+  });
+  CHECK(identity_required == 6);  // userInfoInIdp is optional in practice
+  auto o = decode_error(R"({"message":"m"})");
+  CHECK(o.code == error_code::missing_field);
+  CHECK(o.pointer == "/statusCode");
+  o = decode_error(R"({"statusCode":200})");
+  CHECK(o.pointer == "/message");
+}
+
+TEST_CASE("envelope: data is required on success only") {
+  auto o = decode_error(R"({"statusCode":200,"message":"m"})");
+  CHECK(o.code == error_code::missing_field);
+  CHECK(o.pointer == "/data");
+  std::string null_data = R"({"statusCode":200,"data":null,"message":"m"})";
+  o = decode_error(null_data);
+  CHECK(o.code == error_code::type_mismatch);
+  CHECK(o.pointer == "/data");
+  CHECK(o.offset == null_data.find("null"));
+  dto::decoder d;
+  auto r = d.decode(R"({"statusCode":404,"message":"not found","apiCode":2004})");
+  REQUIRE(r);
+  CHECK_FALSE(r->ok());
+  CHECK(r->apiCode == 2004);
+  CHECK_FALSE(r->data);
+  r = d.decode(R"({"statusCode":400,"message":"bad","data":null,"requestId":"r"})");
+  REQUIRE(r);
+  CHECK_FALSE(r->data);
+  // Present on an error response: still a UserDto, still checked.
+  o = decode_error(R"({"statusCode":500,"message":"m","data":{}})");
+  CHECK(o.code == error_code::missing_field);
+  CHECK(o.pointer == "/data/userId");
+}
+
+// A JSON value of every type but `kind`'s.
+std::vector<std::string> wrong_values(std::string_view kind) {
+  std::vector<std::string> all = {R"("s")", "1", "true", "{}", "[]", "1.5"};
+  std::vector<std::string> out;
+  for (auto& v : all) {
+    bool right = (kind == "string" && v[0] == '"') || (kind == "int" && v == "1") ||
+                 (kind == "bool" && v == "true") || (kind == "object" && v == "{}") ||
+                 (kind == "list" && (v == "[]" || v[0] == '"')) || (kind == "identities" && (v == "[]" || v == "{}"));
+    if (!right) out.push_back(v);
+  }
+  return out;
+}
+
+template <class M>
+std::string_view kind_of() {
+  using V = typename dto::unwrap_optional<M>::type;
+  if constexpr (std::is_same_v<V, bool>) return "bool";
+  else if constexpr (std::is_same_v<V, std::int64_t>) return "int";
+  else if constexpr (std::is_same_v<V, dto::raw_json>) return "object";
+  else if constexpr (std::is_same_v<V, dto::string_list>) return "list";
+  else if constexpr (std::is_same_v<V, std::span<const dto::IdentityDto>>) return "identities";
+  else if constexpr (std::is_same_v<V, dto::UserDto>) return "object";
+  else return "string";
+}
+
+TEST_CASE("rule 3: every member given every wrong JSON type is type_mismatch at its pointer") {
+  int checked = 0;
+  dto::for_each_field<dto::UserDto>([&](auto f, auto) {
+    using F = decltype(f);
+    for (const std::string& v : wrong_values(kind_of<dto::field_type<F>>())) {
+      auto o = decode_error(response("\"" + std::string(F::name) + "\":" + v, F::name));
+      CAPTURE(F::name);
+      CAPTURE(v);
+      CHECK(o.code == error_code::type_mismatch);
+      CHECK(o.pointer == "/data/" + std::string(F::name));
+      ++checked;
+    }
+    return true;
+  });
+  dto::for_each_field<dto::IdentityDto>([&](auto f, auto) {
+    using F = decltype(f);
+    for (const std::string& v : wrong_values(kind_of<dto::field_type<F>>())) {
+      auto o = decode_error(response("\"identities\":" + identity("\"" + std::string(F::name) + "\":" + v, F::name)));
+      CAPTURE(F::name);
+      CAPTURE(v);
+      CHECK(o.code == error_code::type_mismatch);
+      CHECK(o.pointer == "/data/identities/" + std::string(F::name));
+      ++checked;
+    }
+    return true;
+  });
+  dto::for_each_field<dto::UserSingleRespDto>([&](auto f, auto) {
+    using F = decltype(f);
+    for (const std::string& v : wrong_values(kind_of<dto::field_type<F>>())) {
+      std::string json = R"({"statusCode":200,"message":"m","data":)" + object(required_user);
+      json = "{\"" + std::string(F::name) + "\":" + v + "," +
+             std::string(F::name == "statusCode" ? R"("message":"m","data":{}})"
+                         : F::name == "message"  ? R"("statusCode":200,"data":{}})"
+                                                 : R"("statusCode":200,"message":"m","data":{}})");
+      auto o = decode_error(json);
+      CAPTURE(json);
+      CHECK(o.code == error_code::type_mismatch);
+      CHECK(o.pointer == "/" + std::string(F::name));
+      ++checked;
+    }
+    return true;
+  });
+  CHECK(checked > 300);
+}
+
+TEST_CASE("rule 3: list elements of the wrong type") {
+  auto o = decode_error(response(R"("departmentIds":["a",1])"));
+  CHECK(o.code == error_code::type_mismatch);
+  CHECK(o.pointer == "/data/departmentIds/1");
+  o = decode_error(response(R"("postIdList":[null])"));
+  CHECK(o.code == error_code::type_mismatch);
+  CHECK(o.pointer == "/data/postIdList/0");
+  o = decode_error(response(R"("registerSource":[["a"]])"));
+  CHECK(o.pointer == "/data/registerSource/0");
+}
+
+TEST_CASE("rule 3: null is absent for an optional member, type_mismatch for a required one") {
+  dto::decoder d;
+  auto r = d.decode(response(R"("email":null,"customData":null,"identities":null,"loginsCount":null)"));
+  REQUIRE(r);
+  CHECK_FALSE(r->data->email);
+  CHECK_FALSE(r->data->customData);
+  CHECK_FALSE(r->data->identities);
+  CHECK(encode(*r).find("\"email\"") == std::string::npos);
+  for (const auto& member : required_user) {
+    const std::string& name = member.first;
+    auto o = decode_error(response("\"" + name + "\":null", name));
+    CAPTURE(name);
+    CHECK(o.code == error_code::type_mismatch);
+    CHECK(o.pointer == "/data/" + name);
+  }
+  auto o = decode_error(response("\"identities\":" + identity(R"("type":null)", "type")));
+  CHECK(o.code == error_code::type_mismatch);
+  CHECK(o.pointer == "/data/identities/type");
+}
+
+TEST_CASE("rule 4: integers") {
+  dto::decoder d;
+  auto value = [&](std::string n) {
+    auto r = d.decode(response("\"loginsCount\":" + n));
+    REQUIRE(r);
+    return *r->data->loginsCount;
+  };
+  CHECK(value("0") == 0);
+  CHECK(value("-0") == 0);
+  CHECK(value("9223372036854775807") == INT64_MAX);
+  CHECK(value("-9223372036854775808") == INT64_MIN);
+  CHECK(value(" 42 ") == 42);
+  for (std::string n : {"1.0", "1e2", "1E+2", "0.5", "-1.5e-3", "1e400"}) {
+    auto o = decode_error(response("\"loginsCount\":" + n));
+    CAPTURE(n);
+    CHECK(o.code == error_code::type_mismatch);
+    CHECK(o.pointer == "/data/loginsCount");
+  }
+  for (std::string n : {"9223372036854775808", "-9223372036854775809", "18446744073709551616",
+                        "123456789012345678901234567890"}) {
+    auto o = decode_error(response("\"passwordSecurityLevel\":" + n));
+    CAPTURE(n);
+    CHECK(o.code == error_code::invalid_value);
+    CHECK(o.pointer == "/data/passwordSecurityLevel");
+  }
+  auto o = decode_error(R"({"statusCode":1e2,"message":"m"})");
+  CHECK(o.code == error_code::type_mismatch);
+  CHECK(o.pointer == "/statusCode");
+  CHECK(o.offset == 14);
+}
+
+TEST_CASE("rule 7: a member name twice in one object is duplicate_key at the second") {
+  auto o = decode_error(response(R"("email":"a","email":"b")"));
+  CHECK(o.code == error_code::duplicate_key);
+  CHECK(o.pointer == "/data/email");
+  std::string json = response(R"("email":"a", "email ":"b")");
+  o = decode_error(json);
+  CHECK(o.code == error_code::duplicate_key);
+  CHECK(o.pointer == "/data/email ");
+  CHECK(o.offset == json.find("\"email \""));
+  o = decode_error(response(R"("userId":"again")"));
+  CHECK(o.code == error_code::duplicate_key);
+  CHECK(o.pointer == "/data/userId");
+  o = decode_error(response(R"("email":null,"email":"b")"));
+  CHECK(o.code == error_code::duplicate_key);
+  o = decode_error(response(R"("x":1,"y":2,"x ":3)"));  // unknown members too
+  CHECK(o.code == error_code::duplicate_key);
+  CHECK(o.pointer == "/data/x ");
+  o = decode_error(R"({"statusCode":200,"statusCode":200,"message":"m"})");
+  CHECK(o.pointer == "/statusCode");
+  o = decode_error(response("\"identities\":[" + identity() + "," + identity(R"("provider":"qq")") + "]"));
+  CHECK(o.code == error_code::duplicate_key);
+  CHECK(o.pointer == "/data/identities/1/provider");
+  // Raw JSON is kept as received: duplicates inside customData are its own business.
+  dto::decoder d;
+  auto r = d.decode(response(R"("customData":{"a":1,"a":2})"));
+  REQUIRE(r);
+  CHECK(r->data->customData->text == R"({"a":1,"a":2})");
+  // The same name at different levels is fine.
+  CHECK(d.decode(R"({"statusCode":200,"message":"m","x":1,"data":)" + object(required_user, "", R"("x":1)") + "}"));
+}
+
+TEST_CASE("rule 8: nesting is bounded; deeper input is an error, never a crash") {
+  auto nest = [](std::size_t depth) {
+    return std::string(depth, '[') + std::string(depth, ']');
+  };
+  dto::decoder d;
+  CHECK(d.decode(response("\"customData\":{\"a\":" + nest(200) + "}")));
+  for (std::size_t depth : {300u, 5000u, 100000u}) {
+    auto o = decode_error(response("\"customData\":{\"a\":" + nest(depth) + "}"));
+    CHECK(o.code == error_code::capacity);
+    // Cut visibly at the front: the innermost part is kept.
+    CHECK(o.pointer.rfind("...", 0) == 0);
+    CHECK(o.pointer.ends_with("/0/0/0"));
+  }
+  auto o = decode_error(response("\"customData\":{\"a\":" + std::string(100000, '[')));  // and broken
+  CHECK(o.code != error_code::ok);
+  dto::decode_options shallow;
+  shallow.max_depth = 3;
+  o = decode_error(response(R"("customData":{"a":{}})"), shallow);
+  CHECK(o.code == error_code::capacity);
+  CHECK(o.pointer == "/data/customData/a");
+}
+
+TEST_CASE("rule 9: errors carry code, pointer, offset and message; pointers escape ~ and /") {
+  std::string json = response(R"("a/b~c":{"x":tru})");
+  dto::decoder d;
+  auto r = d.decode(json);
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code() == error_code::syntax);
+  CHECK(r.error().pointer() == "/data/a~1b~0c/x");
+  CHECK(r.error().offset() == json.find(":tru}") + 1);
+  CHECK_FALSE(r.error().message().empty());
+  CHECK(r.error().message().find('\n') == std::string_view::npos);
+  // A very long pointer is cut visibly, keeping its innermost part.
+  std::string key(400, 'k');
+  auto o = decode_error(response("\"" + key + "\":{\"x\":tru}"));
+  CHECK(o.pointer.rfind("...", 0) == 0);
+  CHECK(o.pointer.size() <= dto::error::pointer_capacity);
+  CHECK(o.pointer.ends_with("k/x"));
+}
+
+TEST_CASE("rule 9: the first error wins") {
+  auto o = decode_error(response(R"("loginsCount":"x","email":5)", "userId"));
+  CHECK(o.code == error_code::type_mismatch);
+  CHECK(o.pointer == "/data/loginsCount");
+}
+
+TEST_CASE("enums: unknown values keep their text; known ones decode") {
+  dto::decoder d;
+  auto ok = d.decode(R"({"statusCode":200,"message":"m","data":)" +
+                     object({{"userId", R"("u")"}, {"createdAt", R"("c")"}, {"updatedAt", R"("u")"},
+                             {"status", R"("Frozen")"}, {"workStatus", R"("Closed")"}, {"gender", R"("W")"},
+                             {"emailVerified", "false"}, {"phoneVerified", "false"},
+                             {"userSourceType", R"("workflow")"},
+                             {"identities", R"({"identityId":"i","extIdpId":"x","provider":"mastodon","type":"t","userIdInIdp":"u","originConnIds":[]})"}}) +
+                     "}");
+  REQUIRE(ok);
+  const auto& u = *ok->data;
+  CHECK(u.status.value == dto::user_status::unknown);
+  CHECK(u.status.text == "Frozen");
+  CHECK(u.workStatus == dto::work_status::Closed);
+  CHECK(u.gender == dto::gender::W);
+  CHECK(u.userSourceType == dto::user_source_type::workflow);
+  CHECK((*u.identities)[0].provider.value == dto::identity_provider::unknown);
+  CHECK((*u.identities)[0].provider.text == "mastodon");
+  std::string out = encode(*ok);
+  CHECK(out.find(R"("status":"Frozen")") != std::string::npos);
+  CHECK(out.find(R"("provider":"mastodon")") != std::string::npos);
+}
+
+TEST_CASE("options: relax_required, reject_unknown_members, reject_unknown_enums") {
+  dto::decode_options relax;
+  relax.relax_required = true;
+  dto::decoder d(relax);
+  auto r = d.decode(R"({"statusCode":200,"message":"m","data":{"userId":"u","email":"e"}})");
+  REQUIRE(r);
+  CHECK(r->data->missing != 0);
+  CHECK(r->data->missing == (std::uint64_t{1} << dto::field_index<dto::UserDto>("createdAt") |
+                             std::uint64_t{1} << dto::field_index<dto::UserDto>("updatedAt") |
+                             std::uint64_t{1} << dto::field_index<dto::UserDto>("status") |
+                             std::uint64_t{1} << dto::field_index<dto::UserDto>("workStatus") |
+                             std::uint64_t{1} << dto::field_index<dto::UserDto>("gender") |
+                             std::uint64_t{1} << dto::field_index<dto::UserDto>("emailVerified") |
+                             std::uint64_t{1} << dto::field_index<dto::UserDto>("phoneVerified") |
+                             std::uint64_t{1} << dto::field_index<dto::UserDto>("userSourceType")));
+  // Absent members are not invented on the way out.
+  CHECK(encode(*r) == R"({"statusCode":200,"message":"m","data":{"userId":"u","email":"e"}})");
+  // Relaxed applies to the user only: the envelope and identities stay strict.
+  CHECK(decode_error(R"({"statusCode":200,"data":{}})", relax).pointer == "/message");
+  CHECK(decode_error(response("\"identities\":" + identity("", "type")), relax).pointer == "/data/identities/type");
+  // Without the option it is an error.
+  CHECK(decode_error(R"({"statusCode":200,"message":"m","data":{"userId":"u"}})").code == error_code::missing_field);
+
+  dto::decode_options strict_members;
+  strict_members.reject_unknown_members = true;
+  auto o = decode_error(response(R"("nickname":"n","hobby":"x")"), strict_members);
+  CHECK(o.code == error_code::invalid_value);
+  CHECK(o.pointer == "/data/hobby");
+  CHECK(decode_error(response(), strict_members).code == error_code::ok);
+
+  dto::decode_options strict_enums;
+  strict_enums.reject_unknown_enums = true;
+  o = decode_error(response(R"("gender":"X")", "gender"), strict_enums);
+  CHECK(o.code == error_code::invalid_value);
+  CHECK(o.pointer == "/data/gender");
+  CHECK(decode_error(response(R"("gender":"W")", "gender"), strict_enums).code == error_code::ok);
+
+  dto::decode_options small;
+  small.max_document_bytes = 10;
+  o = decode_error(response(), small);
+  CHECK(o.code == error_code::capacity);
+}
+
+TEST_CASE("a decoder is reusable; an error hands out nothing and leaves it usable") {
+  dto::decoder d;
+  CHECK_FALSE(d.decode(response(R"("email":1)")));
+  auto r = d.decode(data("seed_000_get_user.json"));
+  REQUIRE(r);
+  CHECK(r->data->userId == "6229ffaxxxxxxxxcade3e3d9");
+  // The padded overload decodes in place.
+  simdjson::padded_string padded(data("seed_001_get_profile.json"));
+  auto p = d.decode(simdjson::padded_string_view(padded));
+  REQUIRE(p);
+  CHECK(p->data->customData->text.data() >= padded.data());
+  CHECK(p->data->customData->text.data() < padded.data() + padded.size());
+}

@@ -1,0 +1,151 @@
+// SPEC 6: canonical encoding, escaping, redaction, buffers, and the round trip.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <sstream>
+
+#include "support.hpp"
+
+using namespace test;
+
+TEST_CASE("canonical: table order whatever the input order; quirks normalized") {
+  dto::decoder d;
+  // Members reversed, stringified lists, a single identity.
+  std::string json = R"({"data":{"departmentIds":"[\"d1\"]","identities":)" + identity() + R"(,"userSourceType":"excel",
+     "phoneVerified":true,"emailVerified":false,"gender":"F","workStatus":"Closed","status":"Suspended",
+     "updatedAt":"u","createdAt":"c","userId":"id"},"requestId":"r","message":"m","statusCode":200})";
+  auto r = d.decode(json);
+  REQUIRE(r);
+  CHECK(encode(*r) ==
+        R"({"statusCode":200,"message":"m","requestId":"r","data":{"userId":"id","createdAt":"c","updatedAt":"u",)"
+        R"("status":"Suspended","workStatus":"Closed","gender":"F","emailVerified":false,"phoneVerified":true,)"
+        R"("userSourceType":"excel","departmentIds":["d1"],"identities":[{"identityId":"i1","extIdpId":"x1",)"
+        R"("provider":"wechat","type":"openid","userIdInIdp":"o1","originConnIds":["c1"]}]}})");
+}
+
+TEST_CASE("strings: every byte below 0x20, quote and backslash escaped; UTF-8 as is") {
+  std::string raw;
+  for (int c = 0; c < 0x20; ++c) raw += static_cast<char>(c);
+  raw += "\"\\/\x7F\xC3\xA9\xF0\x9F\x98\x80";
+  dto::UserSingleRespDto r;
+  r.statusCode = 500;
+  r.message = raw;
+  std::string out = encode(r);
+  CHECK(out ==
+        R"({"statusCode":500,"message":"\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f)"
+        R"(\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f\"\\/)"
+        "\x7F\xC3\xA9\xF0\x9F\x98\x80\"}");
+  dto::decoder d;
+  auto back = d.decode(out);
+  REQUIRE(back);
+  CHECK(back->message == raw);
+}
+
+TEST_CASE("raw JSON is written as received, minified: whitespace inside strings stays") {
+  dto::decoder d;
+  auto r = d.decode(response("\"customData\" : {\n  \"a b\" : [ 1 ,\t2 ] ,\r\n \"s\" : \"  x\\\"  y \\u00e9\" }"));
+  REQUIRE(r);
+  std::string out = encode(*r);
+  CHECK(out.find(R"("customData":{"a b":[1,2],"s":"  x\"  y \u00e9"})") != std::string::npos);
+  CHECK(out.find('\n') == std::string::npos);
+}
+
+TEST_CASE("secrets: redacted on request; the printer always redacts") {
+  dto::decoder d;
+  auto r = d.decode(data("seed_000_get_user.json"));
+  REQUIRE(r);
+  std::string plain = encode(*r);
+  CHECK(plain.find("57_fK0xgSL_NwVlS") != std::string::npos);
+  std::string redacted = encode(*r, {.redact_secrets = true});
+  CHECK(redacted.find("57_") == std::string::npos);
+  CHECK(redacted.find(R"("accessToken":"[REDACTED]","refreshToken":"[REDACTED]")") != std::string::npos);
+  std::ostringstream os;
+  os << *r;
+  CHECK(os.str() == redacted);
+  std::ostringstream one;
+  one << (*r->data->identities)[0];
+  CHECK(one.str().find("[REDACTED]") != std::string::npos);
+  CHECK(one.str().find("57_") == std::string::npos);
+}
+
+TEST_CASE("caller buffer: exact size fits, one byte less is capacity") {
+  dto::decoder d;
+  auto r = d.decode(data("seed_001_get_profile.json"));
+  REQUIRE(r);
+  std::size_t n = dto::encoded_size(*r);
+  CHECK(n == encode(*r).size());
+  std::vector<char> buf(n);
+  auto written = dto::encode(*r, std::span<char>(buf));
+  REQUIRE(written);
+  CHECK(*written == n);
+  CHECK(std::string(buf.data(), n) == encode(*r));
+  auto small = dto::encode(*r, std::span<char>(buf.data(), n - 1));
+  REQUIRE_FALSE(small);
+  CHECK(small.error().code() == dto::error_code::capacity);
+  CHECK(dto::encoded_size(*r, {.redact_secrets = true}) < n);
+}
+
+TEST_CASE("a DTO built by hand encodes; absent members are omitted") {
+  dto::IdentityDto id;
+  id.identityId = "i";
+  id.extIdpId = "x";
+  id.provider = dto::identity_provider::azure_ad;
+  id.type = "t";
+  id.userIdInIdp = "u";
+  std::string out;
+  dto::encode(id, out);
+  CHECK(out == R"({"identityId":"i","extIdpId":"x","provider":"azure-ad","type":"t","userIdInIdp":"u","originConnIds":[]})");
+}
+
+// Every valid document of the suite: the seeds, the generated and hand-made ones.
+std::vector<std::string> documents() {
+  std::vector<std::string> docs;
+  for (const auto& entry : std::filesystem::directory_iterator(GENAUTH_DTO_TEST_DATA))
+    if (entry.path().extension() == ".json") docs.push_back(read_file(entry.path().string()));
+  docs.push_back(response());
+  docs.push_back(response(R"("identities":[],"departmentIds":"","customData":{},"x":[{"y":[]}],"z":"\u0000\ud83d\ude00")"));
+  docs.push_back(response("\"identities\":[" + identity(R"("userInfoInIdp":{"a":[1,2.5e3,-0,true,null,"s"]})") + "," +
+                          identity(R"(" accessToken ":"t","k":{})") + "]"));
+  docs.push_back(R"({"statusCode":404,"message":"Not found","apiCode":2004,"requestId":"r","extra":[1, 2]})");
+  docs.push_back(R"({ "message" : "m" , "statusCode" : -1 })");
+  return docs;
+}
+
+TEST_CASE("round trip: decode(encode(decode(x))) == decode(x), field by field, for every document") {
+  std::size_t n = 0;
+  for (const std::string& doc : documents()) {
+    CAPTURE(doc);
+    dto::decoder first, second;
+    auto a = first.decode(doc);
+    REQUIRE(a);
+    std::string once = encode(*a);
+    auto b = second.decode(once);
+    REQUIRE(b);
+    CHECK(dto::equal(*a, *b));
+    CHECK(*a == *b);
+    CHECK(encode(*b) == once);  // canonical output is a fixed point
+    ++n;
+  }
+  CHECK(n >= 7);
+}
+
+TEST_CASE("equality sees every difference") {
+  dto::decoder d1, d2;
+  auto a = d1.decode(data("seed_000_get_user.json"));
+  auto b = d2.decode(data("seed_001_get_profile.json"));
+  REQUIRE(a);
+  REQUIRE(b);
+  CHECK_FALSE(*a == *b);
+  dto::UserDto u = *a->data, v = *a->data;
+  CHECK(u == v);
+  v.loginsCount = 4;
+  CHECK_FALSE(u == v);
+  v = u;
+  v.customData = dto::raw_json{R"({ "school" : "xxxxx" , "age" : 22 })"};
+  CHECK(u == v);  // same minified text
+  v.customData = dto::raw_json{R"({"school":"xxxxx","age":23})"};
+  CHECK_FALSE(u == v);
+  v = u;
+  v.missing = 1;
+  CHECK_FALSE(u == v);
+}

@@ -1,0 +1,66 @@
+// The field tables: complete, in the vendor's order, names unique and found.
+#include <doctest/doctest.h>
+
+#include <regex>
+
+#include "support.hpp"
+
+using namespace test;
+
+template <class T>
+std::vector<std::string> table_names() {
+  std::vector<std::string> names;
+  dto::for_each_field<T>([&](auto f, auto) {
+    names.emplace_back(decltype(f)::name);
+    return true;
+  });
+  return names;
+}
+
+// The member names of a "Data Structure" table of the vendor's get_user document, in order:
+// rows read "<name><type><yes|no>...".
+std::vector<std::string> vendor_table(const std::string& title, const std::string& next) {
+  std::string doc = data("vendor_doc_get_user.txt");
+  std::size_t from = doc.find("\n" + title + "\n", doc.find("Data Structure"));
+  std::size_t to = next.empty() ? doc.size() : doc.find("\n" + next + "\n", from);
+  std::istringstream lines(doc.substr(from, to - from));
+  std::regex row("^([A-Za-z]+?)(string|number|boolean|array|object)(yes|no|Yes|No)");
+  std::vector<std::string> names;
+  std::string line;
+  std::smatch m;
+  while (std::getline(lines, line))
+    if (std::regex_search(line, m, row)) names.push_back(m[1]);
+  return names;
+}
+
+TEST_CASE("UserDto: the vendor's 55 members, in the vendor's order") {
+  auto vendor = vendor_table("UserDto", "IdentityDto");
+  CHECK(vendor.size() == 55);
+  CHECK(table_names<dto::UserDto>() == vendor);
+}
+
+TEST_CASE("IdentityDto: the vendor's 9 members, in the vendor's order") {
+  auto vendor = vendor_table("IdentityDto", "");
+  CHECK(vendor.size() == 9);
+  CHECK(table_names<dto::IdentityDto>() == vendor);
+}
+
+TEST_CASE("required members follow the vendor's table (userInfoInIdp excepted)") {
+  std::vector<std::string> required;
+  dto::for_each_field<dto::UserDto>([&](auto f, auto) {
+    if (dto::is_required<decltype(f)>) required.emplace_back(decltype(f)::name);
+    return true;
+  });
+  CHECK(required == std::vector<std::string>{"userId", "createdAt", "updatedAt", "status", "workStatus", "gender",
+                                             "emailVerified", "phoneVerified", "userSourceType"});
+  CHECK(dto::field_count<dto::UserSingleRespDto> == 5);
+}
+
+TEST_CASE("field_index finds every name and nothing else") {
+  auto names = table_names<dto::UserDto>();
+  for (std::size_t i = 0; i < names.size(); ++i) CHECK(dto::field_index<dto::UserDto>(names[i]) == static_cast<int>(i));
+  CHECK(dto::field_index<dto::UserDto>("") == -1);
+  CHECK(dto::field_index<dto::UserDto>("userid") == -1);
+  CHECK(dto::field_index<dto::UserDto>("userIdX") == -1);
+  CHECK(dto::field_index<dto::UserDto>(std::string(100, 'x')) == -1);
+}

@@ -1,0 +1,125 @@
+// genauth-dto: decode a GenAuth user response and print its canonical encoding (SPEC 8).
+#include <genauth/dto.hpp>
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+namespace dto = genauth::dto;
+
+constexpr int exit_ok = 0, exit_document = 1, exit_usage = 2;
+
+constexpr std::string_view usage = R"(usage: genauth-dto decode [options] [FILE|-]
+       genauth-dto --help
+
+decode   Reads one GenAuth UserSingleRespDto response (the JSON body of
+         GET /api/v3/get-user or /api/v3/get-profile) from FILE, or from standard
+         input when FILE is - or absent, decodes and validates it, and prints its
+         canonical encoding on one line: members in the vendor's table order, lists as
+         arrays, identities always an array, unknown members kept after the known
+         ones, raw JSON (customData, userInfoInIdp, unknown members) minified.
+
+options  --show-secrets            print accessToken / refreshToken (redacted by default)
+         --json-errors             report a document error as one JSON object
+         --relax-required          accept a user without some required members
+                                   (get-profile returns what the token's scope allows)
+         --reject-unknown-members  an unknown member is an error (invalid_value)
+         --reject-unknown-enums    an enumeration value outside the list is an error
+
+errors   A document error prints one line to standard error and exits 1:
+           error: <code> at <pointer> (byte <offset>): <message>
+         or, with --json-errors:
+           {"error":"<code>","pointer":"<pointer>","offset":N,"message":"..."}
+         <code> is one of syntax, missing_field, type_mismatch, invalid_value,
+         duplicate_key, capacity; <pointer> is an RFC 6901 JSON Pointer ("" is the
+         root); <offset> is a byte offset into the input.
+         Usage and I/O problems exit 2. Success exits 0.
+)";
+
+int usage_error(std::string_view what) {
+  std::fprintf(stderr, "genauth-dto: %.*s\n\n%.*s", static_cast<int>(what.size()), what.data(),
+               static_cast<int>(usage.size()), usage.data());
+  return exit_usage;
+}
+
+bool read_all(std::FILE* f, std::string& out) {
+  char buf[65536];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+  return !std::ferror(f);
+}
+
+void report(const dto::error& e, bool json) {
+  std::string line;
+  if (json) {
+    dto::detail::writer<std::string> w(line, {});
+    line += "{\"error\":";
+    w.string(dto::to_string(e.code()));
+    line += ",\"pointer\":";
+    w.string(e.pointer());
+    line += ",\"offset\":" + std::to_string(e.offset()) + ",\"message\":";
+    w.string(e.message());
+    line += "}\n";
+  } else {
+    line = "error: " + std::string(dto::to_string(e.code())) + " at " + std::string(e.pointer()) + " (byte " +
+           std::to_string(e.offset()) + "): " + std::string(e.message()) + "\n";
+  }
+  std::fwrite(line.data(), 1, line.size(), stderr);
+}
+
+int decode_command(const std::vector<std::string_view>& args) {
+  bool show_secrets = false, json_errors = false;
+  dto::decode_options options;
+  std::string_view path;
+  bool have_path = false;
+  for (std::string_view a : args) {
+    if (a == "--show-secrets") show_secrets = true;
+    else if (a == "--json-errors") json_errors = true;
+    else if (a == "--relax-required") options.relax_required = true;
+    else if (a == "--reject-unknown-members") options.reject_unknown_members = true;
+    else if (a == "--reject-unknown-enums") options.reject_unknown_enums = true;
+    else if (a.size() > 1 && a.front() == '-') return usage_error("unknown option " + std::string(a));
+    else if (have_path) return usage_error("decode takes one FILE");
+    else { path = a; have_path = true; }
+  }
+
+  std::string input;
+  if (!have_path || path == "-") {
+    if (!read_all(stdin, input)) return usage_error("cannot read standard input");
+  } else {
+    std::FILE* f = std::fopen(std::string(path).c_str(), "rb");
+    if (!f) return usage_error("cannot open " + std::string(path) + ": " + std::strerror(errno));
+    bool ok = read_all(f, input);
+    std::fclose(f);
+    if (!ok) return usage_error("cannot read " + std::string(path));
+  }
+
+  dto::decoder decoder(options);
+  auto response = decoder.decode(input);
+  if (!response) {
+    report(response.error(), json_errors);
+    return exit_document;
+  }
+  std::string out;
+  dto::encode(*response, out, {.redact_secrets = !show_secrets});
+  out += '\n';
+  if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0) return exit_usage;
+  return exit_ok;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string_view> args(argv + 1, argv + argc);
+  if (args.empty()) return usage_error("no command");
+  if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::fwrite(usage.data(), 1, usage.size(), stdout);
+    return exit_ok;
+  }
+  if (args[0] == "decode") return decode_command({args.begin() + 1, args.end()});
+  return usage_error("unknown command " + std::string(args[0]));
+}
