@@ -64,3 +64,13 @@ TEST_CASE("field_index finds every name and nothing else") {
   CHECK(dto::field_index<dto::UserDto>("userIdX") == -1);
   CHECK(dto::field_index<dto::UserDto>(std::string(100, 'x')) == -1);
 }
+
+TEST_CASE("the table check counts members") {
+  struct two : dto::dto_base {
+    std::string_view a;
+    std::optional<std::int64_t> b;
+  };
+  CHECK(dto::detail::aggregate_arity<two>() == 3);
+  CHECK(dto::detail::aggregate_arity<dto::UserDto>() == 1 + 55);
+  CHECK(dto::detail::aggregate_arity<dto::IdentityDto>() == 1 + 9);
+}

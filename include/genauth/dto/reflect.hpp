@@ -107,8 +107,31 @@ struct fields_of<field_list<F...>> {
 
 }  // namespace detail
 
+namespace detail {
+
+// Counts an aggregate's initializers, to check that the table names every member.
+struct any_initializer {
+  template <class V>
+  constexpr operator V() const noexcept { return V{}; }
+};
+template <class T, class... A>
+constexpr std::size_t aggregate_arity() {
+  if constexpr (requires { T{A{}..., any_initializer{}}; }) return aggregate_arity<T, A..., any_initializer>();
+  else return sizeof...(A);
+}
+
 template <class T>
-inline constexpr std::size_t field_count = describe<T>::fields::size;
+constexpr std::size_t checked_field_count() {
+  constexpr std::size_t n = describe<T>::fields::size;
+  static_assert(std::is_base_of_v<dto_base, T>, "a DTO derives from dto_base");
+  static_assert(aggregate_arity<T>() == n + 1, "every member of a DTO needs exactly one field-table entry");
+  return n;
+}
+
+}  // namespace detail
+
+template <class T>
+inline constexpr std::size_t field_count = detail::checked_field_count<T>();
 
 template <class T, std::size_t I>
 using field_at = typename detail::fields_of<typename describe<T>::fields>::template at<I>;
