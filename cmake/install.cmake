@@ -17,3 +17,5 @@ install(FILES ${CMAKE_CURRENT_BINARY_DIR}/genauth_dto-config.cmake
 if(TARGET genauth-dto)
   install(TARGETS genauth-dto RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 endif()
+configure_file(cmake/genauth_dto.pc.in ${CMAKE_CURRENT_BINARY_DIR}/genauth_dto.pc @ONLY)
+install(FILES ${CMAKE_CURRENT_BINARY_DIR}/genauth_dto.pc DESTINATION ${CMAKE_INSTALL_DATADIR}/pkgconfig)
