@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
-# The whole test suite: g++ and clang++ builds, then again under ASan+UBSan.
-# Usage: scripts/test.sh [preset ...]   (default: debug clang asan)
+# The whole test suite: g++ and clang++ builds, the suite again under ASan+UBSan, then each
+# fuzz target for FUZZ_SECONDS (default 60) with libFuzzer.
+# Usage: scripts/test.sh [preset ...]   (default: debug clang asan fuzz)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh
 presets=("$@")
-[ ${#presets[@]} -gt 0 ] || presets=(debug clang asan)
+[ ${#presets[@]} -gt 0 ] || presets=(debug clang asan fuzz)
 jobs=$(nproc)
 for preset in "${presets[@]}"; do
   echo "== $preset" >&2
   cmake --preset "$preset" >/dev/null
   cmake --build --preset "$preset" -j "$jobs"
-  ctest --preset "$preset" -j "$jobs"
+  if [ "$preset" = fuzz ]; then
+    bash scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
+  else
+    ctest --preset "$preset" -j "$jobs"
+  fi
 done

@@ -56,7 +56,7 @@ TEST_CASE("the counter counts") {
 }
 
 TEST_CASE("a repeated decode and encode allocate nothing") {
-  std::vector<std::string> docs = {data("seed_000_get_user.json"), data("seed_001_get_profile.json")};
+  std::vector<std::string> docs = {read_data("seed_000_get_user.json"), read_data("seed_001_get_profile.json")};
   dto::decoder d;
   for (auto& doc : docs) REQUIRE(d.decode(doc));  // warm up
   std::vector<char> out(1 << 16);

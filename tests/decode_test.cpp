@@ -7,7 +7,7 @@ using namespace test;
 using dto::error_code;
 
 TEST_CASE("seed 000 (get_user) decodes verbatim, quirks and all") {
-  std::string json = data("seed_000_get_user.json");
+  std::string json = read_data("seed_000_get_user.json");
   dto::decoder d;
   auto r = d.decode(json);
   REQUIRE(r);
@@ -53,7 +53,7 @@ TEST_CASE("seed 000 (get_user) decodes verbatim, quirks and all") {
 }
 
 TEST_CASE("seed 001 (get_profile): trimmed member names, values kept as sent") {
-  std::string json = data("seed_001_get_profile.json");
+  std::string json = read_data("seed_001_get_profile.json");
   dto::decoder d;
   auto r = d.decode(json);
   REQUIRE(r);
@@ -638,11 +638,11 @@ TEST_CASE("options: relax_required, reject_unknown_members, reject_unknown_enums
 TEST_CASE("a decoder is reusable; an error hands out nothing and leaves it usable") {
   dto::decoder d;
   CHECK_FALSE(d.decode(response(R"("email":1)")));
-  auto r = d.decode(data("seed_000_get_user.json"));
+  auto r = d.decode(read_data("seed_000_get_user.json"));
   REQUIRE(r);
   CHECK(r->data->userId == "6229ffaxxxxxxxxcade3e3d9");
   // The padded overload decodes in place.
-  simdjson::padded_string padded(data("seed_001_get_profile.json"));
+  simdjson::padded_string padded(read_data("seed_001_get_profile.json"));
   auto p = d.decode(simdjson::padded_string_view(padded));
   REQUIRE(p);
   CHECK(p->data->customData->text.data() >= padded.data());

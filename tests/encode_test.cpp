@@ -52,7 +52,7 @@ TEST_CASE("raw JSON is written as received, minified: whitespace inside strings 
 
 TEST_CASE("secrets: redacted on request; the printer always redacts") {
   dto::decoder d;
-  auto r = d.decode(data("seed_000_get_user.json"));
+  auto r = d.decode(read_data("seed_000_get_user.json"));
   REQUIRE(r);
   std::string plain = encode(*r);
   CHECK(plain.find("57_fK0xgSL_NwVlS") != std::string::npos);
@@ -70,7 +70,7 @@ TEST_CASE("secrets: redacted on request; the printer always redacts") {
 
 TEST_CASE("caller buffer: exact size fits, one byte less is capacity") {
   dto::decoder d;
-  auto r = d.decode(data("seed_001_get_profile.json"));
+  auto r = d.decode(read_data("seed_001_get_profile.json"));
   REQUIRE(r);
   std::size_t n = dto::encoded_size(*r);
   CHECK(n == encode(*r).size());
@@ -131,8 +131,8 @@ TEST_CASE("round trip: decode(encode(decode(x))) == decode(x), field by field, f
 
 TEST_CASE("equality sees every difference") {
   dto::decoder d1, d2;
-  auto a = d1.decode(data("seed_000_get_user.json"));
-  auto b = d2.decode(data("seed_001_get_profile.json"));
+  auto a = d1.decode(read_data("seed_000_get_user.json"));
+  auto b = d2.decode(read_data("seed_001_get_profile.json"));
   REQUIRE(a);
   REQUIRE(b);
   CHECK_FALSE(*a == *b);

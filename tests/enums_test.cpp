@@ -28,7 +28,7 @@ TEST_CASE("every listed value round trips") {
 
 TEST_CASE("the providers of the vendor's documents are all known") {
   // The seeds' 27 values, from the vendor document's provider list.
-  std::string doc = data("vendor_doc_get_user.txt");
+  std::string doc = read_data("vendor_doc_get_user.txt");
   std::size_t from = doc.find("External identity source type:");
   std::size_t to = doc.find("\noidc\n", from);
   REQUIRE(from != std::string::npos);

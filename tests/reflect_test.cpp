@@ -20,7 +20,7 @@ std::vector<std::string> table_names() {
 // The member names of a "Data Structure" table of the vendor's get_user document, in order:
 // rows read "<name><type><yes|no>...".
 std::vector<std::string> vendor_table(const std::string& title, const std::string& next) {
-  std::string doc = data("vendor_doc_get_user.txt");
+  std::string doc = read_data("vendor_doc_get_user.txt");
   std::size_t from = doc.find("\n" + title + "\n", doc.find("Data Structure"));
   std::size_t to = next.empty() ? doc.size() : doc.find("\n" + next + "\n", from);
   std::istringstream lines(doc.substr(from, to - from));
@@ -73,4 +73,33 @@ TEST_CASE("the table check counts members") {
   CHECK(dto::detail::aggregate_arity<two>() == 3);
   CHECK(dto::detail::aggregate_arity<dto::UserDto>() == 1 + 55);
   CHECK(dto::detail::aggregate_arity<dto::IdentityDto>() == 1 + 9);
+}
+
+template <class T>
+void check_dictionary_names(const std::string& dict) {
+  dto::for_each_field<T>([&](auto f, auto) {
+    CAPTURE(decltype(f)::name);
+    CHECK(dict.find("\"\\\"" + std::string(decltype(f)::name) + "\\\":\"") != std::string::npos);
+    return true;
+  });
+}
+template <class E>
+void check_dictionary_values(const std::string& dict) {
+  for (std::size_t i = 1; i < dto::enum_size<E>; ++i) {
+    CAPTURE(dto::to_string(static_cast<E>(i)));
+    CHECK(dict.find("\"\\\"" + std::string(dto::to_string(static_cast<E>(i))) + "\\\"\"") != std::string::npos);
+  }
+}
+
+TEST_CASE("the fuzzing dictionary names every member and enumeration value") {
+  std::string dict = read_file(GENAUTH_DTO_FUZZ_DICT);
+  REQUIRE_FALSE(dict.empty());
+  check_dictionary_names<dto::UserSingleRespDto>(dict);
+  check_dictionary_names<dto::UserDto>(dict);
+  check_dictionary_names<dto::IdentityDto>(dict);
+  check_dictionary_values<dto::user_status>(dict);
+  check_dictionary_values<dto::work_status>(dict);
+  check_dictionary_values<dto::gender>(dict);
+  check_dictionary_values<dto::user_source_type>(dict);
+  check_dictionary_values<dto::identity_provider>(dict);
 }

@@ -22,7 +22,7 @@ inline std::string read_file(const std::string& path) {
   return ss.str();
 }
 
-inline std::string data(const std::string& name) { return read_file(std::string(GENAUTH_DTO_TEST_DATA) + "/" + name); }
+inline std::string read_data(const std::string& name) { return read_file(std::string(GENAUTH_DTO_TEST_DATA) + "/" + name); }
 
 // The required members of a UserDto, valid, in table order.
 inline const std::vector<std::pair<std::string, std::string>> required_user = {

@@ -81,6 +81,9 @@ struct decode_state {
     while (n > 0 && is_json_ws(base[n - 1])) --n;
     return n ? n - 1 : 0;
   }
+  std::size_t first_syntax_error() noexcept {
+    return detail::first_syntax_error({base, size}, stack->spare());
+  }
   bool out_of_memory() noexcept { return fail(error_code::capacity, here(), "out of memory"); }
   template <class E>
   bool finish(std::size_t start, std::span<const E>& out) noexcept {
@@ -427,6 +430,11 @@ inline void prefer_syntax_error(decode_state& s) noexcept {
   const char* tail = nullptr;
   if (ok && !s.doc->current_location().get(tail))
     ok = s.fail(error_code::syntax, s.at(tail), "trailing content after the JSON value");
+  // Nesting past max_depth stopped the walk: read the rest iteratively, at any depth.
+  if (!ok && s.err.code() == error_code::capacity) {
+    if (std::size_t at = s.first_syntax_error(); at != std::string_view::npos)
+      ok = s.fail(error_code::syntax, at, "not one valid JSON value");
+  }
   if (ok || s.err.code() != error_code::syntax) s.err = semantic;
 }
 
@@ -445,30 +453,9 @@ bool decode_root(decode_state& s, od::parser& parser, simdjson::padded_string_vi
     ok = e ? s.fail(e, start) : decode_object(s, o, start, out);
   } else {
     // Not an object: a type mismatch, unless it is not even one valid JSON value.
-    bool valid;
-    if (t == od::json_type::array) {
-      od::value root;
-      valid = !doc.get_value().get(root) && walk(s, root, t, 1);
-    } else {
-      // A scalar root: its token must be valid and nothing but whitespace may follow it.
-      std::string_view token, ignored;
-      if (doc.raw_json_token().get(token)) token = {};
-      std::string_view rest(token.data() + token.size(), s.size - s.at(token.data() + token.size()));
-      token = trim_json_ws(token);
-      bool integral = false;
-      valid = t == od::json_type::string   ? !doc.get_string().get(ignored)
-              : t == od::json_type::number ? valid_number(token, integral)
-              : t == od::json_type::null   ? token == "null"
-                                           : token == "true" || token == "false";
-      if (valid && !trim_json_ws(rest).empty())
-        return s.fail(error_code::syntax, s.at(rest.data()), "trailing content after the JSON value");
-    }
-    const char* tail = nullptr;
-    if (valid && t == od::json_type::array && !doc.current_location().get(tail))
-      return s.fail(error_code::syntax, s.at(tail), "trailing content after the JSON value");
-    if (valid) return s.fail(error_code::type_mismatch, 0, "the document must be a JSON object");
-    if (s.err.code() == error_code::ok) s.fail(error_code::syntax, 0, "invalid JSON value");
-    return false;
+    if (std::size_t at = s.first_syntax_error(); at != std::string_view::npos)
+      return s.fail(error_code::syntax, at, "not one valid JSON value");
+    return s.fail(error_code::type_mismatch, 0, "the document must be a JSON object");
   }
   if (!ok) {
     if (s.err.code() != error_code::syntax) prefer_syntax_error(s);

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <span>
 #include <string_view>
 
 #include "../error.hpp"
@@ -107,6 +108,107 @@ inline std::size_t first_invalid_utf8(const unsigned char* s, std::size_t n) noe
     i += len;
   }
   return n;
+}
+
+// Where `text` stops being one JSON value (RFC 8259) with only whitespace around it, or
+// npos when it is one. Iterative, so any depth is fine: `stack` holds one byte per level
+// (running out of it is reported as an error at that point). UTF-8 is not checked here:
+// simdjson's first stage has done that. Used on error paths only.
+inline std::size_t first_syntax_error(std::string_view text, std::span<unsigned char> stack) noexcept {
+  constexpr std::size_t npos = std::string_view::npos;
+  const std::size_t n = text.size();
+  std::size_t i = 0, depth = 0;
+  auto ws = [&] { while (i < n && is_json_ws(text[i])) ++i; };
+  auto hex_at = [&](std::size_t at) {
+    if (at + 4 > n) return -1;
+    int v = 0;
+    for (std::size_t k = at; k < at + 4; ++k) {
+      char c = text[k];
+      int d = c >= '0' && c <= '9' ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
+      if (d < 0) return -1;
+      v = v * 16 + d;
+    }
+    return v;
+  };
+  auto string = [&] {  // i at the opening quote; false at the offending byte
+    std::size_t start = i++;
+    while (i < n) {
+      auto c = static_cast<unsigned char>(text[i]);
+      if (c == '"') { ++i; return true; }
+      if (c < 0x20) return false;
+      if (c != '\\') { ++i; continue; }
+      if (i + 1 >= n) return false;
+      char e = text[i + 1];
+      if (e != 'u') {
+        if (std::string_view("\"\\/bfnrt").find(e) == std::string_view::npos) return false;
+        i += 2;
+        continue;
+      }
+      int cp = hex_at(i + 2);
+      if (cp < 0 || (cp >= 0xDC00 && cp <= 0xDFFF)) { i = start; return false; }
+      i += 6;
+      if (cp >= 0xD800 && cp <= 0xDBFF) {
+        int lo = i + 1 < n && text[i] == '\\' && text[i + 1] == 'u' ? hex_at(i + 2) : -1;
+        if (lo < 0xDC00 || lo > 0xDFFF) { i = start; return false; }
+        i += 6;
+      }
+    }
+    return false;
+  };
+  auto push = [&](char c) {
+    if (depth == stack.size()) return false;
+    stack[depth++] = static_cast<unsigned char>(c);
+    ++i;
+    return true;
+  };
+  for (;;) {
+    // A value.
+    ws();
+    if (i >= n) return i;
+    char c = text[i];
+    bool key = false;
+    if (c == '{' || c == '[') {
+      if (!push(c)) return i;
+      ws();
+      if (i < n && text[i] == (c == '{' ? '}' : ']')) { --depth; ++i; }
+      else if (c == '[') continue;
+      else key = true;
+    } else if (c == '"') {
+      if (!string()) return i;
+    } else if (c == 't' || c == 'f' || c == 'n') {
+      std::string_view word = c == 't' ? "true" : c == 'f' ? "false" : "null";
+      if (text.substr(i, word.size()) != word) return i;
+      i += word.size();
+    } else {
+      std::size_t start = i;
+      while (i < n && std::string_view("0123456789+-.eE").find(text[i]) != std::string_view::npos) ++i;
+      bool integral = false;
+      if (!valid_number(text.substr(start, i - start), integral)) return start;
+    }
+    // After a value: ',' or the end of its container, or the end of the text.
+    for (;;) {
+      if (key) {
+        ws();
+        if (i >= n || text[i] != '"' || !string()) return i;
+        ws();
+        if (i >= n || text[i] != ':') return i;
+        ++i;
+        break;  // its value
+      }
+      ws();
+      if (depth == 0) return i == n ? npos : i;
+      if (i >= n) return i;
+      char open = static_cast<char>(stack[depth - 1]);
+      if (text[i] == ',') {
+        ++i;
+        if (open == '{') { key = true; continue; }
+        break;
+      }
+      if (text[i] != (open == '{' ? '}' : ']')) return i;
+      --depth;
+      ++i;
+    }
+  }
 }
 
 // --- scanners over validated JSON ---------------------------------------------------

@@ -76,6 +76,10 @@ class list_stack {
     return true;
   }
   std::size_t top() const noexcept { return top_; }
+  // The unused part, as scratch memory for one call.
+  std::span<unsigned char> spare() noexcept {
+    return {reinterpret_cast<unsigned char*>(data_.get()) + top_, cap_ - top_};
+  }
   void clear() noexcept { top_ = 0; }
 
   template <class E>

@@ -1,0 +1,41 @@
+// Any bytes: a value or a well-formed error. On success the canonical encoding decodes to
+// an equal value and is a fixed point.
+#include <simdjson.h>
+
+#include <string>
+
+#include "fuzz_check.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t size) {
+  using namespace fuzz;
+  static dto::decoder first, second;  // reused, as users do
+  std::string_view input(reinterpret_cast<const char*>(data), size);
+  auto r = first.decode(input);
+
+  // simdjson's DOM parser as the oracle of rule 1: invalid JSON is syntax, valid JSON never
+  // is. Its own limits (numbers past double, depth past 1024) say nothing.
+  static simdjson::dom::parser dom;
+  auto oracle = dom.parse(input.data(), input.size()).error();
+  if (oracle != simdjson::NUMBER_ERROR && oracle != simdjson::DEPTH_ERROR) {
+    bool syntax = !r && r.error().code() == dto::error_code::syntax;
+    check(syntax == (oracle != simdjson::SUCCESS), "syntax error exactly when not JSON:", simdjson::error_message(oracle));
+  }
+  if (!r) {
+    check_error(r.error(), size);
+    return 0;
+  }
+  std::string once;
+  dto::encode(*r, once);
+  check(dto::encoded_size(*r) == once.size(), "encoded_size");
+  check(once.find('\n') == std::string::npos, "one line");
+  auto again = second.decode(once);
+  if (!again) fail("the encoding does not decode:", again.error().message());
+  check(dto::equal(*r, *again), "decode(encode(x)) == x", once);
+  std::string twice;
+  dto::encode(*again, twice);
+  check(once == twice, "canonical encoding is a fixed point", once);
+  std::string redacted;
+  dto::encode(*r, redacted, {.redact_secrets = true});
+  check(second.decode(redacted).has_value(), "the redacted encoding decodes");
+  return 0;
+}
