@@ -648,3 +648,17 @@ TEST_CASE("a decoder is reusable; an error hands out nothing and leaves it usabl
   CHECK(p->data->customData->text.data() >= padded.data());
   CHECK(p->data->customData->text.data() < padded.data() + padded.size());
 }
+
+TEST_CASE("decoding into the caller's DTO") {
+  dto::decoder d;
+  dto::UserSingleRespDto r;
+  CHECK_FALSE(d.decode(read_data("seed_000_get_user.json"), r));
+  CHECK(r.data->userId == "6229ffaxxxxxxxxcade3e3d9");
+  REQUIRE_FALSE(d.decode(R"({"statusCode":404,"message":"gone"})", r));
+  CHECK_FALSE(r.data);  // nothing left over from the previous document
+  CHECK(r.message == "gone");
+  dto::error e = d.decode(R"({"statusCode":404,"message":7})", r);
+  CHECK(e.code() == dto::error_code::type_mismatch);
+  CHECK(r.message.empty());  // on error: left empty, no partial DTO
+  CHECK(r.statusCode == 0);
+}

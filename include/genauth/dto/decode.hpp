@@ -65,12 +65,13 @@ struct decode_state {
     return doc->current_location().get(p) ? size : at(p);
   }
   // Offset of a value's first byte; valid even after a failed read of it.
-  std::size_t where(od::value& v) const noexcept { return at(v.raw_json_token().data()); }
-  bool fail(error_code c, std::size_t offset, const char* message) noexcept {
+  [[gnu::cold, gnu::noinline]] std::size_t where(od::value& v) const noexcept { return at(v.raw_json_token().data()); }
+  // Errors are rare: kept out of line so that the hot loops stay small.
+  [[gnu::cold, gnu::noinline]] bool fail(error_code c, std::size_t offset, const char* message) noexcept {
     err = error(c, offset, message);
     return false;
   }
-  bool fail(simdjson::error_code e, std::size_t offset) noexcept {
+  [[gnu::cold, gnu::noinline]] bool fail(simdjson::error_code e, std::size_t offset) noexcept {
     // simdjson finds an unbalanced document before reading it: point at its last byte.
     if (e == simdjson::INCOMPLETE_ARRAY_OR_OBJECT) offset = last_byte();
     bool limit = e == simdjson::DEPTH_ERROR || e == simdjson::CAPACITY || e == simdjson::MEMALLOC;
@@ -97,8 +98,12 @@ struct decode_state {
 
 // --- raw JSON: walk every value so that every byte is checked ------------------------
 
-inline bool walk(decode_state& s, od::value& v, od::json_type t, std::size_t depth) noexcept {
+// The value is taken by copy and its type read here: that keeps simdjson's iterator state
+// in registers (passing it by reference costs a store-forwarding stall per value).
+inline bool walk(decode_state& s, od::value v, std::size_t depth) noexcept {
   using jt = od::json_type;
+  od::json_type t;
+  if (v.type().get(t)) return s.fail(simdjson::TAPE_ERROR, s.where(v));
   switch (t) {
     case jt::object: {
       if (depth > s.opt->max_depth) return s.fail(error_code::capacity, s.where(v), "nesting deeper than max_depth");
@@ -109,10 +114,7 @@ inline bool walk(decode_state& s, od::value& v, od::json_type t, std::size_t dep
         if (auto e = std::move(member_result).get(f)) return s.fail(e, s.here());
         std::string_view key;
         if (auto e = f.unescaped_key().get(key)) return s.fail(e, s.here());
-        od::value fv = f.value();
-        od::json_type ft;
-        bool ok = !fv.type().get(ft) ? walk(s, fv, ft, depth + 1) : s.fail(simdjson::TAPE_ERROR, s.where(fv));
-        if (!ok) { s.err.prepend_key(key); return false; }
+        if (!walk(s, f.value(), depth + 1)) { s.err.prepend_key(key); return false; }
       }
       return true;
     }
@@ -124,9 +126,7 @@ inline bool walk(decode_state& s, od::value& v, od::json_type t, std::size_t dep
       for (auto element_result : a) {
         od::value ev;
         if (auto e = std::move(element_result).get(ev)) return s.fail(e, s.here());
-        od::json_type et;
-        bool ok = !ev.type().get(et) ? walk(s, ev, et, depth + 1) : s.fail(simdjson::TAPE_ERROR, s.where(ev));
-        if (!ok) { s.err.prepend_index(i); return false; }
+        if (!walk(s, ev, depth + 1)) { s.err.prepend_index(i); return false; }
         ++i;
       }
       return true;
@@ -157,73 +157,85 @@ inline bool walk(decode_state& s, od::value& v, od::json_type t, std::size_t dep
 }
 
 // Validates a value and keeps its exact text.
-inline bool read_raw(decode_state& s, od::value& v, od::json_type t, raw_json& out) noexcept {
-  const char* start = v.raw_json_token().data();
-  if (t != od::json_type::object && t != od::json_type::array) {
-    out.text = trim_json_ws(v.raw_json_token());
-    return walk(s, v, t, s.depth + 1);
+inline bool read_raw(decode_state& s, od::value& v, raw_json& out) noexcept {
+  std::string_view token = v.raw_json_token();
+  if (!walk(s, v, s.depth + 1)) return false;
+  if (token.front() != '{' && token.front() != '[') {
+    out.text = trim_json_ws(token);
+    return true;
   }
-  if (!walk(s, v, t, s.depth + 1)) return false;
   // A member's value is always followed by ',' or '}': the iterator now points there.
   const char* end = nullptr;
   if (s.doc->current_location().get(end)) end = s.base + s.size;
-  out.text = trim_json_ws(std::string_view(start, static_cast<std::size_t>(end - start)));
+  out.text = trim_json_ws(std::string_view(token.data(), static_cast<std::size_t>(end - token.data())));
   return true;
 }
 
 // --- one reader per member kind -------------------------------------------------------
+// Each reader tries its JSON type straight away (no type() query on the hot path) and says
+// `other` when the value has another type, leaving the verdict (null, mismatch, malformed
+// literal) to the caller; `failed` means the error is set.
 
-inline bool read(decode_state& s, od::value& v, od::json_type t, std::string_view& out) noexcept {
-  if (t != od::json_type::string) return s.fail(error_code::type_mismatch, s.where(v), "expected a string");
-  if (auto e = v.get_string().get(out)) return s.fail(e, s.where(v));
-  return true;
+enum class got : std::uint8_t { ok, other, null, failed };
+
+inline got fail_with(decode_state& s, simdjson::error_code e, std::size_t at) noexcept {
+  if (e == simdjson::INCORRECT_TYPE) return got::other;
+  s.fail(e, at);
+  return got::failed;
 }
 
-inline bool read(decode_state& s, od::value& v, od::json_type t, timestamp& out) noexcept {
-  return read(s, v, t, out.text);
+inline got read(decode_state& s, od::value& v, std::string_view& out) noexcept {
+  auto e = v.get_string().get(out);
+  return e ? fail_with(s, e, s.where(v)) : got::ok;
 }
+
+inline got read(decode_state& s, od::value& v, timestamp& out) noexcept { return read(s, v, out.text); }
 
 template <class E>
-bool read(decode_state& s, od::value& v, od::json_type t, enum_value<E>& out) noexcept {
+got read(decode_state& s, od::value& v, enum_value<E>& out) noexcept {
   std::string_view text;
-  if (!read(s, v, t, text)) return false;
+  if (got g = read(s, v, text); g != got::ok) return g;
   out = enum_value<E>(text);
-  if (!out.known() && s.opt->reject_unknown_enums)
-    return s.fail(error_code::invalid_value, s.where(v), "value is not one of the enumeration's");
-  return true;
-}
-
-inline bool read(decode_state& s, od::value& v, od::json_type t, std::int64_t& out) noexcept {
-  if (t != od::json_type::number) return s.fail(error_code::type_mismatch, s.where(v), "expected an integer");
-  switch (parse_int64(trim_json_ws(v.raw_json_token()), out)) {
-    case error_code::ok: return true;
-    case error_code::type_mismatch:
-      return s.fail(error_code::type_mismatch, s.where(v), "expected an integer, not a fraction or exponent");
-    case error_code::invalid_value: return s.fail(error_code::invalid_value, s.where(v), "integer out of int64 range");
-    default: return s.fail(error_code::syntax, s.where(v), "invalid number");
+  if (!out.known() && s.opt->reject_unknown_enums) {
+    s.fail(error_code::invalid_value, s.where(v), "value is not one of the enumeration's");
+    return got::failed;
   }
+  return got::ok;
 }
 
-inline bool read(decode_state& s, od::value& v, od::json_type t, bool& out) noexcept {
-  if (t != od::json_type::boolean) return s.fail(error_code::type_mismatch, s.where(v), "expected a boolean");
-  if (v.get_bool().get(out)) return s.fail(error_code::syntax, s.where(v), "invalid literal");
-  return true;
+inline got read(decode_state& s, od::value& v, std::int64_t& out) noexcept {
+  std::string_view token = v.raw_json_token();
+  if (token.empty() || (token[0] != '-' && (token[0] < '0' || token[0] > '9'))) return got::other;
+  const char* message = nullptr;
+  error_code c = parse_int64(trim_json_ws(token), out);
+  if (c == error_code::ok) return got::ok;
+  if (c == error_code::type_mismatch) message = "expected an integer, not a fraction or exponent";
+  else if (c == error_code::invalid_value) message = "integer out of int64 range";
+  else message = "invalid number";
+  s.fail(c, s.where(v), message);
+  return got::failed;
 }
 
-inline bool read(decode_state& s, od::value& v, od::json_type t, raw_json& out) noexcept {
-  if (t != od::json_type::object) return s.fail(error_code::type_mismatch, s.where(v), "expected an object");
-  return read_raw(s, v, t, out);
+inline got read(decode_state& s, od::value& v, bool& out) noexcept {
+  auto e = v.get_bool().get(out);
+  return e ? fail_with(s, e, s.where(v)) : got::ok;
+}
+
+inline got read(decode_state& s, od::value& v, raw_json& out) noexcept {
+  if (v.raw_json_token().front() != '{') return got::other;
+  return read_raw(s, v, out) ? got::ok : got::failed;
 }
 
 // The quirk of SPEC 4.5a: a string holding a JSON array of strings. It is a document of
 // its own, parsed from a padded copy by the second parser; its strings are copied out,
 // since that parser's buffer is reused by the next such string.
-inline bool read_stringified(decode_state& s, od::value& v, std::span<const std::string_view>& out) noexcept {
-  std::size_t at = s.where(v);
-  std::string_view text;
-  if (auto e = v.get_string().get(text)) return s.fail(e, at);
-  if (trim_ascii(text).empty()) { out = {}; return true; }
-  auto bad = [&] { return s.fail(error_code::invalid_value, at, "string does not hold a JSON array of strings"); };
+inline got read_stringified(decode_state& s, std::size_t at, std::string_view text,
+                            std::span<const std::string_view>& out) noexcept {
+  if (trim_ascii(text).empty()) { out = {}; return got::ok; }
+  auto bad = [&] {
+    s.fail(error_code::invalid_value, at, "string does not hold a JSON array of strings");
+    return got::failed;
+  };
   if (text.size() + simdjson::SIMDJSON_PADDING > s.list_cap) return bad();  // cannot happen: reserved
   std::memcpy(s.list_buf, text.data(), text.size());
   std::memset(s.list_buf + text.size(), 0, simdjson::SIMDJSON_PADDING);
@@ -236,71 +248,113 @@ inline bool read_stringified(decode_state& s, od::value& v, std::span<const std:
     std::string_view item;
     if (std::move(element_result).get(ev) || ev.get_string().get(item)) return bad();
     auto* copy = static_cast<char*>(s.store->allocate(item.size(), 1));
-    if (!copy && !item.empty()) return s.out_of_memory();
+    if (!copy && !item.empty()) return s.out_of_memory(), got::failed;
     if (!item.empty()) std::memcpy(copy, item.data(), item.size());
-    if (!s.push(std::string_view(copy, item.size()))) return false;
+    if (!s.push(std::string_view(copy, item.size()))) return got::failed;
   }
   const char* tail = nullptr;
   if (!inner.current_location().get(tail)) return bad();
-  return s.finish(start, out);
+  return s.finish(start, out) ? got::ok : got::failed;
 }
 
-inline bool read(decode_state& s, od::value& v, od::json_type t, std::span<const std::string_view>& out) noexcept {
-  if (t == od::json_type::string) return read_stringified(s, v, out);
-  if (t != od::json_type::array) return s.fail(error_code::type_mismatch, s.where(v), "expected an array of strings");
-  od::array a;
-  if (auto e = v.get_array().get(a)) return s.fail(e, s.where(v));
-  std::size_t start = s.stack->top();
+// Reads each element of an array with `element(value, index)`; false when it failed.
+template <class Fn>
+got for_each_element(decode_state& s, od::array& a, Fn&& element) noexcept {
   std::size_t i = 0;
   for (auto element_result : a) {
     od::value ev;
-    if (auto e = std::move(element_result).get(ev)) return s.fail(e, s.here());
-    od::json_type et;
-    std::string_view item;
-    bool ok = !ev.type().get(et) ? read(s, ev, et, item) : s.fail(simdjson::TAPE_ERROR, s.where(ev));
-    if (!ok) { s.err.prepend_index(i); return false; }
-    if (!s.push(item)) return false;
+    if (auto e = std::move(element_result).get(ev)) return s.fail(e, s.here()), got::failed;
+    if (!element(ev, i)) { s.err.prepend_index(i); return got::failed; }
     ++i;
   }
-  return s.finish(start, out);
+  return got::ok;
+}
+
+got read_member(decode_state& s, od::value& v, auto& slot, const char* expected) noexcept;
+
+inline got read(decode_state& s, od::value& v, std::span<const std::string_view>& out) noexcept {
+  od::array a;
+  if (auto e = v.get_array().get(a)) {
+    std::string_view text;
+    std::size_t at = s.where(v);
+    if (auto e2 = v.get_string().get(text)) return e == simdjson::INCORRECT_TYPE ? fail_with(s, e2, at) : fail_with(s, e, at);
+    return read_stringified(s, at, text, out);
+  }
+  // Each element takes at least two input bytes (""), so the rest of the input bounds the count.
+  std::size_t start = s.stack->top();
+  auto* items = s.stack->reserve_top<std::string_view>((s.size - s.where(v)) / 2 + 1);
+  if (!items) return s.out_of_memory(), got::failed;
+  std::size_t n = 0;
+  got g = for_each_element(s, a, [&](od::value& ev, std::size_t) {
+    std::string_view item;
+    if (ev.get_string().get(item) && read_member(s, ev, item, "expected a string") != got::ok) return false;
+    items[n++] = item;
+    return true;
+  });
+  s.stack->commit<std::string_view>(n);
+  return g == got::ok && !s.finish(start, out) ? got::failed : g;
 }
 
 template <described T>
 bool decode_object(decode_state& s, od::object& o, std::size_t start, T& out) noexcept;
 
 template <described D>
-bool read(decode_state& s, od::value& v, od::json_type t, D& out) noexcept {
-  if (t != od::json_type::object) return s.fail(error_code::type_mismatch, s.where(v), "expected an object");
+got read(decode_state& s, od::value& v, D& out) noexcept {
   std::size_t start = s.where(v);
   od::object o;
-  if (auto e = v.get_object().get(o)) return s.fail(e, start);
-  return decode_object(s, o, start, out);
+  if (auto e = v.get_object().get(o)) return fail_with(s, e, start);
+  return decode_object(s, o, start, out) ? got::ok : got::failed;
 }
 
 // SPEC 4.5b: an array of objects, or one object standing for a list of one.
 template <described D>
-bool read(decode_state& s, od::value& v, od::json_type t, std::span<const D>& out) noexcept {
+got read(decode_state& s, od::value& v, std::span<const D>& out) noexcept {
   std::size_t start = s.stack->top();
-  if (t == od::json_type::object) {
+  if (v.raw_json_token().front() == '{') {
     D one{};
-    return read(s, v, t, one) && s.push(one) && s.finish(start, out);
+    got g = read(s, v, one);
+    return g == got::ok && !(s.push(one) && s.finish(start, out)) ? got::failed : g;
   }
-  if (t != od::json_type::array)
-    return s.fail(error_code::type_mismatch, s.where(v), "expected an array of objects or one object");
   od::array a;
-  if (auto e = v.get_array().get(a)) return s.fail(e, s.where(v));
-  std::size_t i = 0;
-  for (auto element_result : a) {
-    od::value ev;
-    if (auto e = std::move(element_result).get(ev)) return s.fail(e, s.here());
-    od::json_type et;
+  if (auto e = v.get_array().get(a)) return fail_with(s, e, s.where(v));
+  got g = for_each_element(s, a, [&](od::value& ev, std::size_t) {
     D item{};
-    bool ok = !ev.type().get(et) ? read(s, ev, et, item) : s.fail(simdjson::TAPE_ERROR, s.where(ev));
-    if (!ok) { s.err.prepend_index(i); return false; }
-    if (!s.push(item)) return false;
-    ++i;
+    return read_member(s, ev, item, "expected an object") == got::ok && s.push(item);
+  });
+  return g == got::ok && !s.finish(start, out) ? got::failed : g;
+}
+
+// After a reader said `other`: a null (a valid literal) is `null` when the slot may be
+// absent; anything else is type_mismatch, or syntax when it is a malformed literal.
+inline got not_this_type(decode_state& s, od::value& v, bool null_ok, const char* expected) noexcept {
+  od::json_type t;
+  if (v.type().get(t)) return s.fail(simdjson::TAPE_ERROR, s.where(v)), got::failed;
+  if (t == od::json_type::boolean || t == od::json_type::null) {
+    std::string_view token = trim_json_ws(v.raw_json_token());
+    if (token != "true" && token != "false" && token != "null")
+      return s.fail(error_code::syntax, s.where(v), "invalid literal"), got::failed;
+    if (t == od::json_type::null && null_ok) return got::null;
+    if (t == od::json_type::null) expected = "required member is null";
   }
-  return s.finish(start, out);
+  s.fail(error_code::type_mismatch, s.where(v), expected);
+  return got::failed;
+}
+
+// Reads a slot that must hold a value of its type (a required member, a list element).
+got read_member(decode_state& s, od::value& v, auto& slot, const char* expected) noexcept {
+  got g = read(s, v, slot);
+  return g == got::other ? not_this_type(s, v, false, expected) : g;
+}
+
+template <class M>
+constexpr const char* expected_json() noexcept {
+  using V = typename unwrap_optional<M>::type;
+  if constexpr (std::is_same_v<V, std::int64_t>) return "expected an integer";
+  else if constexpr (std::is_same_v<V, bool>) return "expected a boolean";
+  else if constexpr (std::is_same_v<V, raw_json> || described<V>) return "expected an object";
+  else if constexpr (std::is_same_v<V, std::span<const std::string_view>>) return "expected an array of strings";
+  else if constexpr (is_span<V>::value) return "expected an array of objects or one object";
+  else return "expected a string";
 }
 
 // --- objects ------------------------------------------------------------------------------
@@ -321,57 +375,62 @@ constexpr bool scope_limited() {
 template <described T>
 bool decode_object(decode_state& s, od::object& o, std::size_t start, T& out) noexcept {
   if (++s.depth > s.opt->max_depth) return s.fail(error_code::capacity, start, "nesting deeper than max_depth");
+  constexpr int count = static_cast<int>(field_count<T>);
   std::uint64_t seen = 0;
   std::size_t unknown_start = s.stack->top();
   std::size_t null_at = 0;  // where a required_on_success member was null
+  int expected = 0;         // members usually come in table order: try the next one first
   for (auto member_result : o) {
     od::field f;
     if (auto e = std::move(member_result).get(f)) return s.fail(e, s.here());
-    std::size_t key_at = s.at(reinterpret_cast<const char*>(f.key().raw())) - 1;
-    std::string_view key;
-    if (auto e = f.unescaped_key().get(key)) return s.fail(e, key_at);
-    std::string_view name = trim_ascii(key);  // SPEC 4.5c
+    int index = -1;
+    std::string_view key, name;
+    // The name's first byte (after the quote); unescaped_key() consumes the key.
+    const char* raw_key = reinterpret_cast<const char*>(f.key().raw());
+    auto key_at = [&] { return s.at(raw_key) - 1; };
+    if (expected < count && f.key().unsafe_is_equal(name_index<T>::names[expected])) {
+      index = expected;  // the raw name is exactly the expected one: nothing to unescape or trim
+      key = name = name_index<T>::names[expected];
+    } else {
+      if (auto e = f.unescaped_key().get(key)) return s.fail(e, key_at());
+      name = trim_ascii(key);  // SPEC 4.5c
+      index = field_index<T>(name);
+    }
     od::value v = f.value();
-    od::json_type t;
     bool ok;
-    int index = field_index<T>(name);
-    if (v.type().get(t)) {
-      ok = s.fail(simdjson::TAPE_ERROR, s.where(v));
-    } else if (index >= 0) {
+    if (index >= 0) {
       std::uint64_t bit = std::uint64_t{1} << index;
+      expected = index + 1;
       if (seen & bit) {
-        ok = s.fail(error_code::duplicate_key, key_at, "member name appears twice in one object");
+        ok = s.fail(error_code::duplicate_key, key_at(), "member name appears twice in one object");
       } else {
         seen |= bit;
         ok = visit_field<T>(static_cast<std::size_t>(index), [&](auto described_field) {
           using F = decltype(described_field);
           using M = field_type<F>;
           auto& slot = out.*(F::member);
-          if (t == od::json_type::null) {
-            bool is_null = false;
-            if (v.is_null().get(is_null) || !is_null) return s.fail(error_code::syntax, s.where(v), "invalid literal");
-            if constexpr (is_optional<M>::value) {
+          if constexpr (is_optional<M>::value) {
+            got g = read(s, v, slot.emplace());
+            if (g == got::other && (g = not_this_type(s, v, true, expected_json<M>())) == got::null) {
+              slot.reset();  // null is absent
               if constexpr ((F::flags & required_on_success) != 0) null_at = s.where(v);
-              return true;  // null is absent
-            } else {
-              return s.fail(error_code::type_mismatch, s.where(v), "required member is null");
+              return true;
             }
-          } else if constexpr (is_optional<M>::value) {
-            return read(s, v, t, slot.emplace());
+            return g == got::ok;
           } else {
-            return read(s, v, t, slot);
+            return read_member(s, v, slot, expected_json<M>()) == got::ok;
           }
         });
       }
     } else if (s.opt->reject_unknown_members) {
-      ok = s.fail(error_code::invalid_value, key_at, "unknown member");
+      ok = s.fail(error_code::invalid_value, key_at(), "unknown member");
     } else {
       ok = true;
       for (std::size_t i = 0, n = s.stack->count<member>(unknown_start); ok && i < n; ++i)
         if (trim_ascii(s.stack->at<member>(unknown_start, i).name) == name)
-          ok = s.fail(error_code::duplicate_key, key_at, "member name appears twice in one object");
+          ok = s.fail(error_code::duplicate_key, key_at(), "member name appears twice in one object");
       raw_json value;
-      ok = ok && read_raw(s, v, t, value) && s.push(member{key, value});
+      ok = ok && read_raw(s, v, value) && s.push(member{key, value});
     }
     if (!ok) { s.err.prepend_key(key); return false; }
   }
@@ -423,7 +482,7 @@ inline void prefer_syntax_error(decode_state& s) noexcept {
     ok = s.fail(simdjson::TAPE_ERROR, 0);
   } else if (t == od::json_type::object || t == od::json_type::array) {
     od::value root;
-    ok = s.doc->get_value().get(root) ? s.fail(simdjson::TAPE_ERROR, 0) : walk(s, root, t, 1);
+    ok = s.doc->get_value().get(root) ? s.fail(simdjson::TAPE_ERROR, 0) : walk(s, root, 1);
   } else {
     ok = true;  // a scalar root was checked by decode_root already
   }
@@ -485,18 +544,33 @@ class decoder {
   // Decodes a copy of `json` (copied once into a padded buffer).
   template <described T = UserSingleRespDto>
   result<T> decode(std::string_view json) noexcept {
-    if (error e = reserve(json.size())) return e;
-    std::memcpy(input_.get(), json.data(), json.size());
-    std::memset(input_.get() + json.size(), 0, simdjson::SIMDJSON_PADDING);
-    return run<T>(simdjson::padded_string_view(input_.get(), json.size(), json.size() + simdjson::SIMDJSON_PADDING));
+    T out;
+    if (error e = decode(json, out)) return e;
+    return out;
   }
 
   // Decodes in place: the caller's buffer has SIMDJSON_PADDING readable bytes past the end
   // and must outlive the result.
   template <described T = UserSingleRespDto>
   result<T> decode(simdjson::padded_string_view json) noexcept {
-    if (error e = reserve(json.length())) return e;
-    return run<T>(json);
+    T out;
+    if (error e = decode(json, out)) return e;
+    return out;
+  }
+
+  // The same into a caller's DTO, which saves copying it (for the envelope, about 2 KB):
+  // `if (auto e = decoder.decode(json, response)) ...`. On error `out` is left empty.
+  template <described T>
+  error decode(std::string_view json, T& out) noexcept {
+    if (error e = reserve(json.size())) return out = T{}, e;
+    std::memcpy(input_.get(), json.data(), json.size());
+    std::memset(input_.get() + json.size(), 0, simdjson::SIMDJSON_PADDING);
+    return run(simdjson::padded_string_view(input_.get(), json.size(), json.size() + simdjson::SIMDJSON_PADDING), out);
+  }
+  template <described T>
+  error decode(simdjson::padded_string_view json, T& out) noexcept {
+    if (error e = reserve(json.length())) return out = T{}, e;
+    return run(json, out);
   }
 
   // Makes room for documents of up to `bytes` bytes now, so that no later decode of such a
@@ -525,7 +599,7 @@ class decoder {
 
  private:
   template <described T>
-  result<T> run(simdjson::padded_string_view json) noexcept {
+  error run(simdjson::padded_string_view json, T& out) noexcept {
     store_.reset();
     stack_.clear();
     detail::decode_state s;
@@ -537,9 +611,10 @@ class decoder {
     s.list_parser = &list_parser_;
     s.list_buf = list_input_.get();
     s.list_cap = reserved_ + simdjson::SIMDJSON_PADDING;
-    T out{};
-    if (!detail::decode_root(s, parser_, json, out)) return s.err;
-    return out;
+    out = T{};
+    if (detail::decode_root(s, parser_, json, out)) return {};
+    out = T{};
+    return s.err;
   }
 
   decode_options options_;

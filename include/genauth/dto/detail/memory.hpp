@@ -91,6 +91,18 @@ class list_stack {
     return true;
   }
 
+  // Room for up to `n` elements of E at the top, written through a typed pointer (byte-wise
+  // pushes would make the compiler reload everything after each one); commit() then keeps
+  // the first `used` of them. nullptr when memory runs out.
+  template <class E>
+  E* reserve_top(std::size_t n) noexcept {
+    static_assert(std::is_trivially_copyable_v<E> && alignof(E) <= align && sizeof(E) % align == 0);
+    if (top_ + n * sizeof(E) > cap_ && !reserve(top_ + n * sizeof(E) + cap_)) return nullptr;
+    return reinterpret_cast<E*>(data_.get() + top_);
+  }
+  template <class E>
+  void commit(std::size_t used) noexcept { top_ += used * sizeof(E); }
+
   // The i-th element pushed since `start`, all of type E.
   template <class E>
   E at(std::size_t start, std::size_t i) const noexcept {

@@ -1,0 +1,127 @@
+// decode/<impl>/<doc> and encode/<impl>/<doc> (SPEC 9): bytes per second and heap
+// allocations per document ("allocs") for genauth-dto and its peers.
+#include <benchmark/benchmark.h>
+#include <genauth/dto.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "../tests/count_allocations.hpp"
+#include "ondemand_handwritten.hpp"
+#include "peer_api.hpp"
+
+namespace {
+
+namespace dto = genauth::dto;
+
+std::string read(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+[[noreturn]] void die(const std::string& what) {
+  std::fprintf(stderr, "bench: %s\n", what.c_str());
+  std::exit(1);
+}
+
+// Times `step` (one document), counting bytes and allocations.
+void run(benchmark::State& state, std::size_t bytes, const std::function<void()>& step) {
+  long before = count_allocations::total.load();
+  for (auto _ : state) step();
+  long allocs = count_allocations::total.load() - before;
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes));
+  state.counters["allocs"] = state.iterations() ? static_cast<double>(allocs) / static_cast<double>(state.iterations()) : 0;
+}
+
+struct document {
+  std::string name, json;
+  simdjson::padded_string padded;
+};
+
+using peer_decode = bool (*)(std::string_view, peer::Response&);
+using peer_encode = std::string (*)(const peer::Response&);
+
+void register_all(const std::vector<document>& docs) {
+  for (const document& doc : docs) {
+    const std::string& n = doc.name;
+    std::size_t size = doc.json.size();
+
+    benchmark::RegisterBenchmark(("decode/genauth/" + n).c_str(), [&doc, size](benchmark::State& s) {
+      dto::decoder d;
+      dto::UserSingleRespDto r;
+      simdjson::padded_string_view in(doc.padded);
+      if (d.decode(in, r)) die("genauth cannot decode " + doc.name);
+      run(s, size, [&] {
+        benchmark::DoNotOptimize(d.decode(in, r));
+        benchmark::DoNotOptimize(r);
+      });
+    });
+    benchmark::RegisterBenchmark(("decode/ondemand_handwritten/" + n).c_str(), [&doc, size](benchmark::State& s) {
+      hand::decoder d;
+      hand::Response r;
+      simdjson::padded_string_view in(doc.padded);
+      if (!d.decode(in, r)) die("ondemand_handwritten cannot decode " + doc.name);
+      run(s, size, [&] {
+        benchmark::DoNotOptimize(d.decode(in, r));
+        benchmark::DoNotOptimize(r);
+      });
+    });
+    for (auto [impl, decode] : {std::pair<const char*, peer_decode>{"simdjson_dom", peer::decode_simdjson_dom},
+                                {"nlohmann", peer::decode_nlohmann},
+                                {"rapidjson", peer::decode_rapidjson},
+                                {"boost_json", peer::decode_boost_json}}) {
+      benchmark::RegisterBenchmark(("decode/" + std::string(impl) + "/" + n).c_str(),
+                                   [&doc, size, impl = std::string(impl), decode](benchmark::State& s) {
+                                     peer::Response check;
+                                     if (!decode(doc.json, check)) die(impl + " cannot decode " + doc.name);
+                                     run(s, size, [&] {
+                                       peer::Response r;
+                                       benchmark::DoNotOptimize(decode(doc.json, r));
+                                       benchmark::DoNotOptimize(r);
+                                     });
+                                   });
+    }
+
+    benchmark::RegisterBenchmark(("encode/genauth/" + n).c_str(), [&doc](benchmark::State& s) {
+      dto::decoder d;
+      auto r = d.decode(doc.json);
+      if (!r) die("genauth cannot decode " + doc.name);
+      std::vector<char> out(dto::encoded_size(*r));
+      run(s, out.size(), [&] { benchmark::DoNotOptimize(dto::encode(*r, std::span<char>(out))); });
+    });
+    for (auto [impl, encode] : {std::pair<const char*, peer_encode>{"nlohmann", peer::encode_nlohmann},
+                                {"rapidjson", peer::encode_rapidjson},
+                                {"boost_json", peer::encode_boost_json}}) {
+      benchmark::RegisterBenchmark(("encode/" + std::string(impl) + "/" + n).c_str(),
+                                   [&doc, impl = std::string(impl), encode](benchmark::State& s) {
+                                     peer::Response r;
+                                     if (!peer::decode_rapidjson(doc.json, r)) die("cannot decode " + doc.name);
+                                     std::size_t size = encode(r).size();
+                                     run(s, size, [&] { benchmark::DoNotOptimize(encode(r)); });
+                                   });
+    }
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  static std::vector<document> docs;
+  for (const char* name : {"sample", "array_form", "large"}) {
+    std::string json = read(std::string(GENAUTH_DTO_BENCH_DATA) + "/" + name + ".json");
+    if (json.empty()) die(std::string("no document ") + name);
+    docs.push_back({name, json, simdjson::padded_string(json)});
+  }
+  register_all(docs);
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
