@@ -72,10 +72,12 @@ void register_all(const std::vector<document>& docs) {
         benchmark::DoNotOptimize(r);
       });
     });
-    for (auto [impl, decode] : {std::pair<const char*, peer_decode>{"simdjson_dom", peer::decode_simdjson_dom},
-                                {"nlohmann", peer::decode_nlohmann},
-                                {"rapidjson", peer::decode_rapidjson},
-                                {"boost_json", peer::decode_boost_json}}) {
+    for (const auto& p : {std::pair<const char*, peer_decode>{"simdjson_dom", peer::decode_simdjson_dom},
+                          {"nlohmann", peer::decode_nlohmann},
+                          {"rapidjson", peer::decode_rapidjson},
+                          {"boost_json", peer::decode_boost_json}}) {
+      const char* impl = p.first;
+      peer_decode decode = p.second;
       benchmark::RegisterBenchmark(("decode/" + std::string(impl) + "/" + n).c_str(),
                                    [&doc, size, impl = std::string(impl), decode](benchmark::State& s) {
                                      peer::Response check;
@@ -95,9 +97,11 @@ void register_all(const std::vector<document>& docs) {
       std::vector<char> out(dto::encoded_size(*r));
       run(s, out.size(), [&] { benchmark::DoNotOptimize(dto::encode(*r, std::span<char>(out))); });
     });
-    for (auto [impl, encode] : {std::pair<const char*, peer_encode>{"nlohmann", peer::encode_nlohmann},
-                                {"rapidjson", peer::encode_rapidjson},
-                                {"boost_json", peer::encode_boost_json}}) {
+    for (const auto& p : {std::pair<const char*, peer_encode>{"nlohmann", peer::encode_nlohmann},
+                          {"rapidjson", peer::encode_rapidjson},
+                          {"boost_json", peer::encode_boost_json}}) {
+      const char* impl = p.first;
+      peer_encode encode = p.second;
       benchmark::RegisterBenchmark(("encode/" + std::string(impl) + "/" + n).c_str(),
                                    [&doc, impl = std::string(impl), encode](benchmark::State& s) {
                                      peer::Response r;
