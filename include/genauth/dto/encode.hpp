@@ -45,9 +45,8 @@ class writer {
     const char* p = s.data();
     const char* e = p + s.size();
     const char* run = p;
-    for (; p < e; ++p) {
+    for (; (p = find_escape(p, e)) < e; ++p) {
       auto c = static_cast<unsigned char>(*p);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
       if (p > run) out_.append(run, static_cast<std::size_t>(p - run));
       run = p + 1;
       char esc[6] = {'\\', 'u', '0', '0', hex(c >> 4), hex(c & 15)};

@@ -2,6 +2,7 @@
 // they assume text the decoder has already validated, so they never see bad input.
 #pragma once
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -211,6 +212,48 @@ inline std::size_t first_syntax_error(std::string_view text, std::span<unsigned 
   }
 }
 
+// --- byte searches, eight bytes at a time (SWAR) -------------------------------------------
+// The lowest flagged byte of each mask is always a true match (borrows only run upwards),
+// so the first match is exact.
+
+namespace swar {
+inline constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+inline std::uint64_t load(const char* p) noexcept {
+  std::uint64_t x;
+  std::memcpy(&x, p, 8);
+  return x;
+}
+constexpr std::uint64_t zero_bytes(std::uint64_t x) noexcept { return (x - ones) & ~x & highs; }
+constexpr std::uint64_t bytes_equal(std::uint64_t x, unsigned char c) noexcept { return zero_bytes(x ^ (ones * c)); }
+constexpr std::uint64_t bytes_below(std::uint64_t x, unsigned char c) noexcept { return (x - ones * c) & ~x & highs; }
+}  // namespace swar
+
+// The first byte in [p, e) for which needs(c) holds; `mask` flags such bytes in a word.
+template <class Mask, class Needs>
+const char* find_first(const char* p, const char* e, Mask mask, Needs needs) noexcept {
+  if constexpr (std::endian::native == std::endian::little) {
+    for (; e - p >= 8; p += 8)
+      if (std::uint64_t m = mask(swar::load(p))) return p + (std::countr_zero(m) >> 3);
+  }
+  while (p < e && !needs(static_cast<unsigned char>(*p))) ++p;
+  return p;
+}
+
+// The first byte a JSON string must escape: below 0x20, '"' or '\\'.
+inline const char* find_escape(const char* p, const char* e) noexcept {
+  return find_first(
+      p, e,
+      [](std::uint64_t x) { return swar::bytes_below(x, 0x20) | swar::bytes_equal(x, '"') | swar::bytes_equal(x, '\\'); },
+      [](unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; });
+}
+
+// The first '"' or '\\'.
+inline const char* find_quote_or_backslash(const char* p, const char* e) noexcept {
+  return find_first(
+      p, e, [](std::uint64_t x) { return swar::bytes_equal(x, '"') | swar::bytes_equal(x, '\\'); },
+      [](unsigned char c) { return c == '"' || c == '\\'; });
+}
+
 // --- scanners over validated JSON ---------------------------------------------------
 
 constexpr const char* skip_ws(const char* p, const char* e) noexcept {
@@ -219,15 +262,13 @@ constexpr const char* skip_ws(const char* p, const char* e) noexcept {
 }
 
 // p at the opening quote; returns just past the closing quote.
-constexpr const char* skip_string(const char* p, const char* e) noexcept {
-  for (++p; p < e; ++p) {
-    if (*p == '\\') ++p;
-    else if (*p == '"') return p + 1;
-  }
+inline const char* skip_string(const char* p, const char* e) noexcept {
+  for (++p; (p = find_quote_or_backslash(p, e)) < e; p += 2)
+    if (*p == '"') return p + 1;
   return e;
 }
 
-constexpr const char* skip_value(const char* p, const char* e) noexcept {
+inline const char* skip_value(const char* p, const char* e) noexcept {
   p = skip_ws(p, e);
   if (p >= e) return e;
   if (*p == '"') return skip_string(p, e);
@@ -314,7 +355,7 @@ constexpr bool unescaped_equals(std::string_view raw, std::string_view s) noexce
 // Walks the minified form of validated JSON (insignificant whitespace dropped) as runs
 // of bytes; fn(std::string_view) gets each run.
 template <class Fn>
-constexpr void for_each_minified_run(std::string_view text, Fn&& fn) {
+void for_each_minified_run(std::string_view text, Fn&& fn) {
   const char* p = text.data();
   const char* e = p + text.size();
   while (p < e) {
@@ -329,7 +370,7 @@ constexpr void for_each_minified_run(std::string_view text, Fn&& fn) {
 }
 
 // Equality of two validated JSON texts after minification.
-constexpr bool minified_equal(std::string_view a, std::string_view b) noexcept {
+inline bool minified_equal(std::string_view a, std::string_view b) noexcept {
   // Compare a's runs against b's runs as two byte streams.
   const char* bp = b.data();
   const char* be = bp + b.size();
