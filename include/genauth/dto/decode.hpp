@@ -52,6 +52,10 @@ struct decode_state {
   char* list_buf = nullptr;
   std::size_t list_cap = 0;
   std::size_t depth = 0;
+  // Raw JSON is first checked by a lean walk that only says yes or no; when it says no, the
+  // whole decode runs again with the precise walk, which finds the error's pointer and offset.
+  bool precise = false;
+  bool retry_precisely = false;
   error err;
 
   std::size_t at(const char* p) const noexcept {
@@ -98,9 +102,60 @@ struct decode_state {
 
 // --- raw JSON: walk every value so that every byte is checked ------------------------
 
-// The value is taken by copy and its type read here: that keeps simdjson's iterator state
-// in registers (passing it by reference costs a store-forwarding stall per value).
+// The lean walk: every value read, nothing else. No error details, so that nothing takes the
+// value's address and simdjson's iterator state stays in registers (about 2.5 times faster
+// than the precise walk below on customData).
+inline bool valid_value(od::value v, std::size_t depth, std::size_t max_depth) noexcept {
+  od::json_type t;
+  if (v.type().get(t)) return false;
+  switch (t) {
+    case od::json_type::object: {
+      od::object o;
+      if (depth > max_depth || v.get_object().get(o)) return false;
+      for (auto member_result : o) {
+        od::field f;
+        std::string_view key;
+        if (std::move(member_result).get(f) || f.unescaped_key().get(key) || !valid_value(f.value(), depth + 1, max_depth))
+          return false;
+      }
+      return true;
+    }
+    case od::json_type::array: {
+      od::array a;
+      if (depth > max_depth || v.get_array().get(a)) return false;
+      for (auto element_result : a) {
+        od::value e;
+        if (std::move(element_result).get(e) || !valid_value(e, depth + 1, max_depth)) return false;
+      }
+      return true;
+    }
+    case od::json_type::string: {
+      std::string_view ignored;
+      return !v.get_string().get(ignored);
+    }
+    case od::json_type::number: {
+      bool integral = false;
+      return valid_number(trim_json_ws(v.raw_json_token()), integral);
+    }
+    case od::json_type::boolean: {
+      bool ignored = false;
+      return !v.get_bool().get(ignored);
+    }
+    case od::json_type::null: {
+      bool is_null = false;
+      return !v.is_null().get(is_null) && is_null;
+    }
+  }
+  return false;
+}
+
+// The precise walk: the same checks, and on failure the error with its pointer and offset.
 inline bool walk(decode_state& s, od::value v, std::size_t depth) noexcept {
+  if (!s.precise) {
+    if (valid_value(v, depth, s.opt->max_depth)) return true;
+    s.retry_precisely = true;
+    return s.fail(error_code::syntax, s.where(v), "invalid JSON");
+  }
   using jt = od::json_type;
   od::json_type t;
   if (v.type().get(t)) return s.fail(simdjson::TAPE_ERROR, s.where(v));
@@ -475,6 +530,7 @@ inline std::size_t stage1_error_offset(simdjson::error_code e, const char* p, st
 // anywhere takes precedence (SPEC 4.1), since the input was never one valid JSON value.
 inline void prefer_syntax_error(decode_state& s) noexcept {
   error semantic = s.err;
+  s.precise = true;
   s.doc->rewind();
   od::json_type t;
   bool ok;
@@ -517,7 +573,7 @@ bool decode_root(decode_state& s, od::parser& parser, simdjson::padded_string_vi
     return s.fail(error_code::type_mismatch, 0, "the document must be a JSON object");
   }
   if (!ok) {
-    if (s.err.code() != error_code::syntax) prefer_syntax_error(s);
+    if (s.err.code() != error_code::syntax && !s.retry_precisely) prefer_syntax_error(s);
     return false;
   }
   const char* tail = nullptr;
@@ -613,6 +669,15 @@ class decoder {
     s.list_cap = reserved_ + simdjson::SIMDJSON_PADDING;
     out = T{};
     if (detail::decode_root(s, parser_, json, out)) return {};
+    if (s.retry_precisely) {  // a raw JSON value failed the lean walk: find out exactly where
+      store_.reset();
+      stack_.clear();
+      s.precise = true;
+      s.retry_precisely = false;
+      s.depth = 0;
+      out = T{};
+      (void)detail::decode_root(s, parser_, json, out);
+    }
     out = T{};
     return s.err;
   }
