@@ -113,20 +113,18 @@ inline bool valid_value(od::value v, std::size_t depth, std::size_t max_depth) n
       od::object o;
       if (depth > max_depth || v.get_object().get(o)) return false;
       for (auto member_result : o) {
-        od::field f;
         std::string_view key;
-        if (std::move(member_result).get(f) || f.unescaped_key().get(key) || !valid_value(f.value(), depth + 1, max_depth))
-          return false;
+        if (member_result.error()) return false;
+        od::field& f = member_result.value_unsafe();  // see decode_object: no copy
+        if (f.unescaped_key().get(key) || !valid_value(f.value(), depth + 1, max_depth)) return false;
       }
       return true;
     }
     case od::json_type::array: {
       od::array a;
       if (depth > max_depth || v.get_array().get(a)) return false;
-      for (auto element_result : a) {
-        od::value e;
-        if (std::move(element_result).get(e) || !valid_value(e, depth + 1, max_depth)) return false;
-      }
+      for (auto element_result : a)
+        if (element_result.error() || !valid_value(element_result.value_unsafe(), depth + 1, max_depth)) return false;
       return true;
     }
     case od::json_type::string: {
@@ -317,9 +315,8 @@ template <class Fn>
 got for_each_element(decode_state& s, od::array& a, Fn&& element) noexcept {
   std::size_t i = 0;
   for (auto element_result : a) {
-    od::value ev;
-    if (auto e = std::move(element_result).get(ev)) return s.fail(e, s.here()), got::failed;
-    if (!element(ev, i)) { s.err.prepend_index(i); return got::failed; }
+    if (auto e = element_result.error()) return s.fail(e, s.here()), got::failed;
+    if (!element(element_result.value_unsafe(), i)) { s.err.prepend_index(i); return got::failed; }
     ++i;
   }
   return got::ok;
@@ -436,8 +433,10 @@ bool decode_object(decode_state& s, od::object& o, std::size_t start, T& out) no
   std::size_t null_at = 0;  // where a required_on_success member was null
   int expected = 0;         // members usually come in table order: try the next one first
   for (auto member_result : o) {
-    od::field f;
-    if (auto e = std::move(member_result).get(f)) return s.fail(e, s.here());
+    // A reference into the result, not a copy: moving the field out costs a store-forwarding
+    // stall per member.
+    if (auto e = member_result.error()) return s.fail(e, s.here());
+    od::field& f = member_result.value_unsafe();
     int index = -1;
     std::string_view key, name;
     // The name's first byte (after the quote); unescaped_key() consumes the key.
