@@ -114,29 +114,20 @@ struct dom_decoder {
     return true;
   }
 
-  bool read_identity(const V& v, Identity& out) {
-    enum { PEER_IDENTITY_FIELDS(PEER_INDEX) };
-    std::uint64_t seen = 0;
-    bool ok = a.object(v) && a.members(v, [&](std::string_view raw_key, const V& v) {
-      std::string_view key = trim(raw_key);
-      PEER_IDENTITY_FIELDS(PEER_MATCH)
-      return unknown(raw_key, v, out);
-    });
-    PEER_IDENTITY_FIELDS(PEER_REQUIRED)
-    return ok;
-  }
+#define PEER_OBJECT(FIELDS)                                                    \
+  enum { FIELDS(PEER_INDEX) };                                                 \
+  std::uint64_t seen = 0;                                                      \
+  bool ok = a.object(v) && a.members(v, [&](std::string_view raw_key, const V& v) { \
+    std::string_view key = trim(raw_key);                                      \
+    FIELDS(PEER_MATCH)                                                         \
+    return unknown(raw_key, v, out);                                           \
+  });                                                                          \
+  FIELDS(PEER_REQUIRED)                                                        \
+  return ok;
 
-  bool read_user(const V& v, User& out) {
-    enum { PEER_USER_FIELDS(PEER_INDEX) };
-    std::uint64_t seen = 0;
-    bool ok = a.object(v) && a.members(v, [&](std::string_view raw_key, const V& v) {
-      std::string_view key = trim(raw_key);
-      PEER_USER_FIELDS(PEER_MATCH)
-      return unknown(raw_key, v, out);
-    });
-    PEER_USER_FIELDS(PEER_REQUIRED)
-    return ok;
-  }
+  bool read_identity(const V& v, Identity& out) { PEER_OBJECT(PEER_IDENTITY_FIELDS) }
+  bool read_user(const V& v, User& out) { PEER_OBJECT(PEER_USER_FIELDS) }
+#undef PEER_OBJECT
 
   bool read_response(const V& v, Response& out) {
     enum { PEER_ENVELOPE_FIELDS(PEER_INDEX) data_index };

@@ -385,48 +385,42 @@ std::string_view kind_of() {
   else return "string";
 }
 
-TEST_CASE("rule 3: every member given every wrong JSON type is type_mismatch at its pointer") {
+// Every member of T, given every wrong JSON type in the document doc(name, value), is
+// type_mismatch at prefix + name. Returns how many cases it checked.
+template <class T, class Doc>
+int check_wrong_types(Doc doc, const std::string& prefix) {
   int checked = 0;
-  dto::for_each_field<dto::UserDto>([&](auto f, auto) {
+  dto::for_each_field<T>([&](auto f, auto) {
     using F = decltype(f);
     for (const std::string& v : wrong_values(kind_of<dto::field_type<F>>())) {
-      auto o = decode_error(response("\"" + std::string(F::name) + "\":" + v, F::name));
+      auto o = decode_error(doc(std::string(F::name), v));
       CAPTURE(F::name);
       CAPTURE(v);
       CHECK(o.code == error_code::type_mismatch);
-      CHECK(o.pointer == "/data/" + std::string(F::name));
+      CHECK(o.pointer == prefix + std::string(F::name));
       ++checked;
     }
     return true;
   });
-  dto::for_each_field<dto::IdentityDto>([&](auto f, auto) {
-    using F = decltype(f);
-    for (const std::string& v : wrong_values(kind_of<dto::field_type<F>>())) {
-      auto o = decode_error(response("\"identities\":" + identity("\"" + std::string(F::name) + "\":" + v, F::name)));
-      CAPTURE(F::name);
-      CAPTURE(v);
-      CHECK(o.code == error_code::type_mismatch);
-      CHECK(o.pointer == "/data/identities/" + std::string(F::name));
-      ++checked;
-    }
-    return true;
-  });
-  dto::for_each_field<dto::UserSingleRespDto>([&](auto f, auto) {
-    using F = decltype(f);
-    for (const std::string& v : wrong_values(kind_of<dto::field_type<F>>())) {
-      std::string json = R"({"statusCode":200,"message":"m","data":)" + object(required_user);
-      json = "{\"" + std::string(F::name) + "\":" + v + "," +
-             std::string(F::name == "statusCode" ? R"("message":"m","data":{}})"
-                         : F::name == "message"  ? R"("statusCode":200,"data":{}})"
-                                                 : R"("statusCode":200,"message":"m","data":{}})");
-      auto o = decode_error(json);
-      CAPTURE(json);
-      CHECK(o.code == error_code::type_mismatch);
-      CHECK(o.pointer == "/" + std::string(F::name));
-      ++checked;
-    }
-    return true;
-  });
+  return checked;
+}
+
+TEST_CASE("rule 3: every member given every wrong JSON type is type_mismatch at its pointer") {
+  int checked = check_wrong_types<dto::UserDto>(
+      [](const std::string& name, const std::string& v) { return response("\"" + name + "\":" + v, name); }, "/data/");
+  checked += check_wrong_types<dto::IdentityDto>(
+      [](const std::string& name, const std::string& v) {
+        return response("\"identities\":" + identity("\"" + name + "\":" + v, name));
+      },
+      "/data/identities/");
+  checked += check_wrong_types<dto::UserSingleRespDto>(
+      [](const std::string& name, const std::string& v) {
+        return "{\"" + name + "\":" + v + "," +
+               (name == "statusCode" ? R"("message":"m","data":{}})"
+                : name == "message"  ? R"("statusCode":200,"data":{}})"
+                                     : R"("statusCode":200,"message":"m","data":{}})");
+      },
+      "/");
   CHECK(checked > 300);
 }
 
