@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_decode fuzz_string_list fuzz_roundtrip)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_decode fuzz_string_list fuzz_roundtrip fuzz_url)
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 for t in "${targets[@]}"; do

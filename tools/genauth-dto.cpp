@@ -2,6 +2,7 @@
 #include <genauth/dto.hpp>
 
 #include <cstdio>
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -14,6 +15,7 @@ namespace dto = genauth::dto;
 constexpr int exit_ok = 0, exit_document = 1, exit_usage = 2;
 
 constexpr std::string_view usage = R"(usage: genauth-dto decode [options] [FILE|-]
+       genauth-dto url get-user|get-profile [--json-errors] [name=value ...]
        genauth-dto --help
 
 decode   Reads one GenAuth UserSingleRespDto response (the JSON body of
@@ -29,6 +31,16 @@ options  --show-secrets            print accessToken / refreshToken (redacted by
                                    (get-profile returns what the token's scope allows)
          --reject-unknown-members  an unknown member is an error (invalid_value)
          --reject-unknown-enums    an enumeration value outside the list is an error
+
+url      Prints the request line of GET /api/v3/get-user or /api/v3/get-profile, e.g.
+           GET /api/v3/get-user?userId=bob%40example.com&userIdType=email&withCustomData=true
+         get-user: userId (required), userIdType (user_id, phone, email, username,
+         external_id, identity <extIdpId>:<userIdInIdp>, sync_relation
+         <provider>:<userIdInIdp>, custom_field <key>:<value>), flatCustomData,
+         withCustomData, withPost, withIdentities, withDepartmentIds (true or false).
+         get-profile: withCustomData, withIdentities, withDepartmentIds.
+         Values are percent-encoded (RFC 3986); false flags are left out. A bad
+         parameter is a document error (exit 1, same formats).
 
 errors   A document error prints one line to standard error and exits 1:
            error: <code> at <pointer> (byte <offset>): <message>
@@ -111,6 +123,42 @@ int decode_command(const std::vector<std::string_view>& args) {
   return exit_ok;
 }
 
+template <class Request>
+int url_for(const std::vector<std::string_view>& args, bool json_errors) {
+  Request request;
+  for (std::string_view a : args) {
+    std::size_t eq = a.find('=');
+    if (eq == std::string_view::npos) return usage_error("a parameter is name=value: " + std::string(a));
+    std::string_view name = a.substr(0, eq);
+    bool repeated = false;
+    for (std::string_view b : args) {
+      if (b.data() == a.data()) break;
+      repeated = repeated || b.substr(0, b.find('=')) == name;
+    }
+    dto::error e = dto::set_parameter(request, name, a.substr(eq + 1));
+    if (repeated) {
+      e = dto::error(dto::error_code::duplicate_key, 0, "parameter given twice");
+      e.prepend_key(name);
+    }
+    if (e) return report(e, json_errors), exit_document;
+  }
+  std::string line;
+  if (dto::error e = dto::write_request(request, line)) return report(e, json_errors), exit_document;
+  line += '\n';
+  std::fwrite(line.data(), 1, line.size(), stdout);
+  return exit_ok;
+}
+
+int url_command(std::vector<std::string_view> args) {
+  bool json_errors = std::erase(args, std::string_view("--json-errors")) > 0;
+  if (args.empty()) return usage_error("url needs get-user or get-profile");
+  std::string_view endpoint = args.front();
+  args.erase(args.begin());
+  if (endpoint == "get-user") return url_for<dto::get_user_request>(args, json_errors);
+  if (endpoint == "get-profile") return url_for<dto::get_profile_request>(args, json_errors);
+  return usage_error("unknown endpoint " + std::string(endpoint));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -121,5 +169,6 @@ int main(int argc, char** argv) {
     return exit_ok;
   }
   if (args[0] == "decode") return decode_command({args.begin() + 1, args.end()});
+  if (args[0] == "url") return url_command({args.begin() + 1, args.end()});
   return usage_error("unknown command " + std::string(args[0]));
 }

@@ -10,5 +10,6 @@
 #include "dto/identity.hpp"
 #include "dto/raw_json.hpp"
 #include "dto/reflect.hpp"
+#include "dto/request.hpp"
 #include "dto/response.hpp"
 #include "dto/user.hpp"

@@ -123,8 +123,8 @@ constexpr std::size_t aggregate_arity() {
 template <class T>
 constexpr std::size_t checked_field_count() {
   constexpr std::size_t n = describe<T>::fields::size;
-  static_assert(std::is_base_of_v<dto_base, T>, "a DTO derives from dto_base");
-  static_assert(aggregate_arity<T>() == n + 1, "every member of a DTO needs exactly one field-table entry");
+  static_assert(aggregate_arity<T>() == n + (std::is_base_of_v<dto_base, T> ? 1 : 0),
+                "every member of a DTO needs exactly one field-table entry");
   return n;
 }
 
