@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages the project needs, when they are missing.
 # Usage: scripts/deps.sh [extra package ...]
 set -euo pipefail
-packages=(cmake ninja-build g++ clang libclang-rt-14-dev libsimdjson-dev doctest-dev
+packages=(cmake ninja-build g++ clang libclang-rt-14-dev libsimdjson-dev doctest-dev pkgconf
           libbenchmark-dev nlohmann-json3-dev rapidjson-dev libboost-json1.81-dev "$@")
 missing=()
 for p in "${packages[@]}"; do

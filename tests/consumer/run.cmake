@@ -31,3 +31,23 @@ execute_process(COMMAND ${work}/build/consumer RESULT_VARIABLE rc OUTPUT_VARIABL
 if(rc OR NOT out MATCHES "6229ff has 2 departments")
   message(FATAL_ERROR "consumer failed (${rc}): ${out}")
 endif()
+
+# The third way in: the installed pkg-config file, without CMake.
+if(VIA STREQUAL "package")
+  find_program(PKG_CONFIG pkg-config REQUIRED)
+  set(ENV{PKG_CONFIG_PATH} ${work}/prefix/share/pkgconfig)
+  execute_process(COMMAND ${PKG_CONFIG} --cflags --libs genauth_dto OUTPUT_VARIABLE flags
+                  OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE rc)
+  if(rc)
+    message(FATAL_ERROR "pkg-config does not find genauth_dto")
+  endif()
+  separate_arguments(flags UNIX_COMMAND "${flags}")
+  execute_process(COMMAND ${CXX} ${SOURCE_DIR}/tests/example.cpp ${flags} -o ${work}/pkg_config_consumer RESULT_VARIABLE rc)
+  if(rc)
+    message(FATAL_ERROR "build with pkg-config's flags failed")
+  endif()
+  execute_process(COMMAND ${work}/pkg_config_consumer RESULT_VARIABLE rc OUTPUT_VARIABLE out)
+  if(rc OR NOT out MATCHES "6229ff has 2 departments")
+    message(FATAL_ERROR "pkg-config consumer failed (${rc}): ${out}")
+  endif()
+endif()
