@@ -310,13 +310,14 @@ inline got read_stringified(decode_state& s, std::size_t at, std::string_view te
   return s.finish(start, out) ? got::ok : got::failed;
 }
 
-// Reads each element of an array with `element(value, index)`; false when it failed.
+// Reads each element of an array with `element(value)`; on failure the element's index
+// goes into the error's pointer.
 template <class Fn>
 got for_each_element(decode_state& s, od::array& a, Fn&& element) noexcept {
   std::size_t i = 0;
   for (auto element_result : a) {
     if (auto e = element_result.error()) return s.fail(e, s.here()), got::failed;
-    if (!element(element_result.value_unsafe(), i)) { s.err.prepend_index(i); return got::failed; }
+    if (!element(element_result.value_unsafe())) { s.err.prepend_index(i); return got::failed; }
     ++i;
   }
   return got::ok;
@@ -337,7 +338,7 @@ inline got read(decode_state& s, od::value& v, std::span<const std::string_view>
   auto* items = s.stack->reserve_top<std::string_view>((s.size - s.where(v)) / 2 + 1);
   if (!items) return s.out_of_memory(), got::failed;
   std::size_t n = 0;
-  got g = for_each_element(s, a, [&](od::value& ev, std::size_t) {
+  got g = for_each_element(s, a, [&](od::value& ev) {
     std::string_view item;
     if (ev.get_string().get(item) && read_member(s, ev, item, "expected a string") != got::ok) return false;
     items[n++] = item;
@@ -369,7 +370,7 @@ got read(decode_state& s, od::value& v, std::span<const D>& out) noexcept {
   }
   od::array a;
   if (auto e = v.get_array().get(a)) return fail_with(s, e, s.where(v));
-  got g = for_each_element(s, a, [&](od::value& ev, std::size_t) {
+  got g = for_each_element(s, a, [&](od::value& ev) {
     D item{};
     return read_member(s, ev, item, "expected an object") == got::ok && s.push(item);
   });

@@ -4,11 +4,8 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
-#include <new>
 #include <string_view>
 #include <type_traits>
-#include <utility>
 
 namespace genauth::dto {
 
