@@ -100,6 +100,21 @@ struct decode_state {
   }
 };
 
+// Most strings hold no escape: then the text between the quotes is the value (stage 1 has
+// checked its UTF-8 and control bytes), taken in place, without simdjson's unescaping copy.
+// Consumes the value when it is such a string; otherwise leaves it for get_string().
+// Inlined: the view then stays in registers (storing it through a pointer and reading it
+// back whole stalls store forwarding).
+[[gnu::always_inline]] inline bool read_plain_string(od::value& v, std::string_view& out) noexcept {
+  std::string_view token = v.raw_json_token();  // from the quote up to the next token
+  if (token.front() != '"') return false;
+  const char* quote = closing_quote_padded(token.data() + 1, token.data() + token.size());
+  if (!quote) return false;
+  (void)v.get_raw_json_string().error();  // cannot fail: it is a string
+  out = std::string_view(token.data() + 1, static_cast<std::size_t>(quote - token.data() - 1));
+  return true;
+}
+
 // --- raw JSON: walk every value so that every byte is checked ------------------------
 
 // The lean walk: every value read, nothing else. No error details, so that nothing takes the
@@ -129,7 +144,7 @@ inline bool valid_value(od::value v, std::size_t depth, std::size_t max_depth) n
     }
     case od::json_type::string: {
       std::string_view ignored;
-      return !v.get_string().get(ignored);
+      return read_plain_string(v, ignored) || !v.get_string().get(ignored);
     }
     case od::json_type::number: {
       bool integral = false;
@@ -237,7 +252,8 @@ inline got fail_with(decode_state& s, simdjson::error_code e, std::size_t at) no
   return got::failed;
 }
 
-inline got read(decode_state& s, od::value& v, std::string_view& out) noexcept {
+[[gnu::always_inline]] inline got read(decode_state& s, od::value& v, std::string_view& out) noexcept {
+  if (read_plain_string(v, out)) return got::ok;
   auto e = v.get_string().get(out);
   return e ? fail_with(s, e, s.where(v)) : got::ok;
 }
@@ -323,7 +339,7 @@ got for_each_element(decode_state& s, od::array& a, Fn&& element) noexcept {
   return got::ok;
 }
 
-got read_member(decode_state& s, od::value& v, auto& slot, const char* expected) noexcept;
+[[gnu::always_inline]] inline got read_member(decode_state& s, od::value& v, auto& slot, const char* expected) noexcept;
 
 inline got read(decode_state& s, od::value& v, std::span<const std::string_view>& out) noexcept {
   od::array a;
@@ -338,9 +354,9 @@ inline got read(decode_state& s, od::value& v, std::span<const std::string_view>
   auto* items = s.stack->reserve_top<std::string_view>((s.size - s.where(v)) / 2 + 1);
   if (!items) return s.out_of_memory(), got::failed;
   std::size_t n = 0;
-  got g = for_each_element(s, a, [&](od::value& ev) {
+  got g = for_each_element(s, a, [&](od::value& ev) __attribute__((always_inline)) {
     std::string_view item;
-    if (ev.get_string().get(item) && read_member(s, ev, item, "expected a string") != got::ok) return false;
+    if (read_member(s, ev, item, "expected a string") != got::ok) return false;
     items[n++] = item;
     return true;
   });
@@ -394,7 +410,7 @@ inline got not_this_type(decode_state& s, od::value& v, bool null_ok, const char
 }
 
 // Reads a slot that must hold a value of its type (a required member, a list element).
-got read_member(decode_state& s, od::value& v, auto& slot, const char* expected) noexcept {
+[[gnu::always_inline]] inline got read_member(decode_state& s, od::value& v, auto& slot, const char* expected) noexcept {
   got g = read(s, v, slot);
   return g == got::other ? not_this_type(s, v, false, expected) : g;
 }
@@ -443,7 +459,7 @@ bool decode_object(decode_state& s, od::object& o, std::size_t start, T& out) no
     // The name's first byte (after the quote); unescaped_key() consumes the key.
     const char* raw_key = reinterpret_cast<const char*>(f.key().raw());
     auto key_at = [&] { return s.at(raw_key) - 1; };
-    if (expected < count && f.key().unsafe_is_equal(name_index<T>::names[expected])) {
+    if (expected < count && name_index<T>::raw_equals(raw_key, static_cast<std::size_t>(expected))) {
       index = expected;  // the raw name is exactly the expected one: nothing to unescape or trim
       key = name = name_index<T>::names[expected];
     } else {
@@ -451,7 +467,7 @@ bool decode_object(decode_state& s, od::object& o, std::size_t start, T& out) no
       name = trim_ascii(key);  // SPEC 4.5c
       index = field_index<T>(name);
     }
-    od::value v = f.value();
+    od::value& v = f.value();  // in place: a copy is read back whole and stalls
     bool ok;
     if (index >= 0) {
       std::uint64_t bit = std::uint64_t{1} << index;

@@ -72,8 +72,11 @@ constexpr std::string_view to_string(E e) noexcept {
 // Exact, case-sensitive match; `unknown` when the text is not a listed value.
 template <class E>
 constexpr E enum_from_string(std::string_view s) noexcept {
-  for (std::size_t i = 1; i < enum_size<E>; ++i)
-    if (enum_names<E>::names[i] == s) return static_cast<E>(i);
+  for (std::size_t i = 1; i < enum_size<E>; ++i) {
+    std::string_view name = enum_names<E>::names[i];
+    // The first byte settles most candidates without a call to memcmp.
+    if (name.size() == s.size() && name[0] == s[0] && name == s) return static_cast<E>(i);
+  }
   return E::unknown;
 }
 

@@ -206,6 +206,37 @@ struct name_index {
     return t;
   }();
 
+  // Each name with its closing quote, zero-padded to whole words, and a mask of those
+  // bytes: a member name as it stands in padded input is compared without a call.
+  static constexpr std::size_t words = (max_len + 1 + 7) / 8;
+  struct quoted_table {
+    unsigned char text[n][words * 8]{};
+    unsigned char mask[n][words * 8]{};
+  };
+  static constexpr quoted_table quoted = [] {
+    quoted_table t{};
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t j = 0; j < names[i].size(); ++j) t.text[i][j] = static_cast<unsigned char>(names[i][j]);
+      t.text[i][names[i].size()] = '"';
+      for (std::size_t j = 0; j <= names[i].size(); ++j) t.mask[i][j] = 0xFF;
+    }
+    return t;
+  }();
+
+  // Whether the raw name at `raw` (after its opening quote) is exactly names[i] followed by
+  // the closing quote. Reads words * 8 bytes at `raw`: for padded input only.
+  static bool raw_equals(const char* raw, std::size_t i) noexcept {
+    std::uint64_t diff = 0;
+    for (std::size_t w = 0; w < words; ++w) {
+      std::uint64_t a, b, m;
+      std::memcpy(&a, raw + 8 * w, 8);
+      std::memcpy(&b, quoted.text[i] + 8 * w, 8);
+      std::memcpy(&m, quoted.mask[i] + 8 * w, 8);
+      diff |= (a ^ b) & m;
+    }
+    return diff == 0;
+  }
+
   static int find(std::string_view key) noexcept {
     if (key.size() > max_len) return -1;
     for (std::size_t k = buckets.start[key.size()]; k < buckets.start[key.size() + 1]; ++k) {

@@ -9,6 +9,10 @@
 #include <span>
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <immintrin.h>
+#endif
+
 #include "../error.hpp"
 
 namespace genauth::dto::detail {
@@ -252,6 +256,50 @@ inline const char* find_quote_or_backslash(const char* p, const char* e) noexcep
   return find_first(
       p, e, [](std::uint64_t x) { return swar::bytes_equal(x, '"') | swar::bytes_equal(x, '\\'); },
       [](unsigned char c) { return c == '"' || c == '\\'; });
+}
+
+// The closing quote of a string's text starting at `p`, when no backslash comes first
+// (nullptr otherwise, or when none is found before `end`). Reads whole words up to 7 bytes
+// past `end`: for padded input only.
+[[gnu::always_inline]] inline const char* closing_quote_padded(const char* p, const char* end) noexcept {
+#if defined(__AVX2__) || defined(__SSE2__)
+#if defined(__AVX2__)
+  using vec = __m256i;
+  auto bits = [](const char* q) {
+    vec x = _mm256_loadu_si256(reinterpret_cast<const vec*>(q));
+    return static_cast<unsigned>(_mm256_movemask_epi8(
+        _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8('"')), _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\\')))));
+  };
+#else
+  using vec = __m128i;
+  auto bits = [](const char* q) {
+    vec x = _mm_loadu_si128(reinterpret_cast<const vec*>(q));
+    return static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')))));
+  };
+#endif
+  for (; p < end; p += sizeof(vec)) {
+    if (unsigned m = bits(p)) {
+      const char* q = p + std::countr_zero(m);
+      return q < end && *q == '"' ? q : nullptr;
+    }
+  }
+  return nullptr;
+#else
+  if constexpr (std::endian::native == std::endian::little) {
+    for (; p < end; p += 8) {
+      std::uint64_t x = swar::load(p);
+      if (std::uint64_t m = swar::bytes_equal(x, '"') | swar::bytes_equal(x, '\\')) {
+        const char* q = p + (std::countr_zero(m) >> 3);
+        return q < end && *q == '"' ? q : nullptr;
+      }
+    }
+    return nullptr;
+  } else {
+    const char* q = find_quote_or_backslash(p, end);
+    return q < end && *q == '"' ? q : nullptr;
+  }
+#endif
 }
 
 // --- scanners over validated JSON ---------------------------------------------------
