@@ -61,7 +61,7 @@ struct builder {
       case 2:
       case 3: {
         std::string s;
-        dto::detail::writer<std::string>(s, {}).string(text());
+        dto::detail::write_string(text(), s);
         return s;
       }
       case 4: {
@@ -75,7 +75,7 @@ struct builder {
   std::string object(int depth) {
     std::string s = "{";
     for (unsigned n = in.below(4); n > 0; --n) {
-      dto::detail::writer<std::string>(s, {}).string(text());
+      dto::detail::write_string(text(), s);
       s += (in.coin() ? ":" : " :\n ") + json(depth + 1) + (n > 1 ? "," : "");
     }
     return s + "}";

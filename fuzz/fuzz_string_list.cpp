@@ -17,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
       R"({"statusCode":200,"message":"m","data":{"userId":"u","createdAt":"c","updatedAt":"u","status":"Activated",)"
       R"("workStatus":"Active","gender":"M","emailVerified":true,"phoneVerified":true,"userSourceType":"excel",)"
       R"("departmentIds":)";
-  dto::detail::writer<std::string>(json, {}).string(content);
+  dto::detail::write_string(content, json);
   json += "}}";
 
   // The oracle.

@@ -66,6 +66,30 @@ TEST_CASE("seed 001 (get_profile): trimmed member names, values kept as sent") {
   CHECK(u.unknown.empty());
 }
 
+TEST_CASE("strings of every length, with an escape at every position, decode to their value") {
+  // Strings without escapes are taken in place by a block-wise search for the closing
+  // quote; lengths around each block size (8, 16, 32) and an escape before, across and
+  // after each block boundary.
+  dto::decoder d;
+  for (std::size_t n = 0; n <= 100; ++n) {
+    std::string plain;
+    for (std::size_t i = 0; i < n; ++i) plain += static_cast<char>('a' + i % 26);
+    for (std::size_t at = 0; at <= n; ++at) {
+      for (char special : {'"', '\\', '\n', '\x01'}) {
+        std::string s = plain;
+        if (at < n) s[at] = special;
+        CAPTURE(n);
+        CAPTURE(at);
+        auto r = d.decode(R"({"statusCode":500,"message":)" + escaped_bytewise(s) + R"(,"requestId":)" +
+                          escaped_bytewise(s) + "}");
+        REQUIRE(r);
+        CHECK(r->message == s);
+        CHECK(r->requestId == s);
+      }
+    }
+  }
+}
+
 TEST_CASE("every member of every DTO decodes into its slot") {
   // A document naming every field of UserDto and IdentityDto, each with a distinct value.
   std::string identity_json = "{";

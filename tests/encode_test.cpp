@@ -41,6 +41,41 @@ TEST_CASE("strings: every byte below 0x20, quote and backslash escaped; UTF-8 as
   CHECK(back->message == raw);
 }
 
+TEST_CASE("strings of every length, with a byte to escape at every position, through every sink") {
+  // Lengths around each block size (8, 16, 32) and the writer's 1 KB chunk.
+  std::vector<std::size_t> lengths;
+  for (std::size_t n = 0; n <= 100; ++n) lengths.push_back(n);
+  for (std::size_t n : {1023u, 1024u, 1025u, 3000u}) lengths.push_back(n);
+  for (std::size_t n : lengths) {
+    std::string plain;
+    for (std::size_t i = 0; i < n; ++i) plain += static_cast<char>('a' + i % 26);
+    for (std::size_t at = 0; at <= n; ++at) {
+      if (n > 100 && at % 97 != 0 && at != n) continue;
+      for (char bad : {'"', '\\', '\x01', '\x1f'}) {
+        std::string s = plain;
+        if (at < n) s[at] = bad;  // at == n: nothing to escape
+        CAPTURE(n);
+        CAPTURE(at);
+        std::string expected = escaped_bytewise(s);
+        std::string via_string;
+        dto::detail::write_string(s, via_string);
+        REQUIRE(via_string == expected);
+        std::vector<char> buf(expected.size());
+        dto::detail::buffer_sink exact{buf};
+        dto::detail::write_string(s, exact);
+        CHECK_FALSE(exact.overflow);
+        CHECK(std::string_view(buf.data(), exact.size) == expected);
+        dto::detail::buffer_sink short_by_one{std::span<char>(buf.data(), buf.size() - 1)};
+        dto::detail::write_string(s, short_by_one);
+        CHECK(short_by_one.overflow);
+        dto::detail::counting_sink counter;
+        dto::detail::write_string(s, counter);
+        CHECK(counter.size == expected.size());
+      }
+    }
+  }
+}
+
 TEST_CASE("raw JSON is written as received, minified: whitespace inside strings stays") {
   dto::decoder d;
   auto r = d.decode(response("\"customData\" : {\n  \"a b\" : [ 1 ,\t2 ] ,\r\n \"s\" : \"  x\\\"  y \\u00e9\" }"));
@@ -79,9 +114,11 @@ TEST_CASE("caller buffer: exact size fits, one byte less is capacity") {
   REQUIRE(written);
   CHECK(*written == n);
   CHECK(std::string(buf.data(), n) == encode(*r));
-  auto small = dto::encode(*r, std::span<char>(buf.data(), n - 1));
-  REQUIRE_FALSE(small);
-  CHECK(small.error().code() == dto::error_code::capacity);
+  for (std::size_t size = 0; size < n; ++size) {  // every place the output can run out
+    auto small = dto::encode(*r, std::span<char>(buf.data(), size));
+    REQUIRE_FALSE(small);
+    CHECK(small.error().code() == dto::error_code::capacity);
+  }
   CHECK(dto::encoded_size(*r, {.redact_secrets = true}) < n);
 }
 

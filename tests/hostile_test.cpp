@@ -148,7 +148,7 @@ TEST_CASE("huge strings decode and encode back") {
   std::string big(8 << 20, 'x');
   big[1000] = '"';
   std::string escaped;
-  dto::detail::writer<std::string>(escaped, {}).string(big);
+  dto::detail::write_string(big, escaped);
   dto::decoder d;
   auto r = d.decode(response("\"nickname\":" + escaped + ",\"customData\":{\"s\":" + escaped + "}"));
   REQUIRE(r);

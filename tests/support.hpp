@@ -24,6 +24,23 @@ inline std::string read_file(const std::string& path) {
 
 inline std::string read_data(const std::string& name) { return read_file(std::string(GENAUTH_DTO_TEST_DATA) + "/" + name); }
 
+// The escaping rule one byte at a time, to check the block-wise writer against.
+inline std::string escaped_bytewise(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') out += '\\', out += c;
+    else if (c == '\n') out += "\\n";
+    else if (c == '\t') out += "\\t";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\b') out += "\\b";
+    else if (c == '\f') out += "\\f";
+    else if (u < 0x20) out += "\\u00", out += "0123456789abcdef"[u >> 4], out += "0123456789abcdef"[u & 15];
+    else out += c;
+  }
+  return out + "\"";
+}
+
 // The required members of a UserDto, valid, in table order.
 inline const std::vector<std::pair<std::string, std::string>> required_user = {
     {"userId", R"("u1")"},           {"createdAt", R"("2022-07-03T03:20:30.000Z")"},

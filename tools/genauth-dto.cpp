@@ -68,13 +68,12 @@ bool read_all(std::FILE* f, std::string& out) {
 void report(const dto::error& e, bool json) {
   std::string line;
   if (json) {
-    dto::detail::writer<std::string> w(line, {});
     line += "{\"error\":";
-    w.string(dto::to_string(e.code()));
+    dto::detail::write_string(dto::to_string(e.code()), line);
     line += ",\"pointer\":";
-    w.string(e.pointer());
+    dto::detail::write_string(e.pointer(), line);
     line += ",\"offset\":" + std::to_string(e.offset()) + ",\"message\":";
-    w.string(e.message());
+    dto::detail::write_string(e.message(), line);
     line += "}\n";
   } else {
     line = "error: " + std::string(dto::to_string(e.code())) + " at " + std::string(e.pointer()) + " (byte " +

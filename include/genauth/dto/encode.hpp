@@ -32,112 +32,19 @@ namespace detail {
 
 inline constexpr std::string_view redacted = "\"[REDACTED]\"";
 
-// "name": for a field, built at compile time: one append per member instead of three.
+// ,"name": for a field, built at compile time: one copy per member name; the first
+// member of an object skips the comma.
 template <class F>
 struct quoted_key {
   static constexpr auto chars = [] {
-    std::array<char, F::name.size() + 3> a{};
-    a[0] = '"';
-    for (std::size_t i = 0; i < F::name.size(); ++i) a[i + 1] = F::name[i];
-    a[F::name.size() + 1] = '"';
-    a[F::name.size() + 2] = ':';
+    std::array<char, F::name.size() + 5> a{};  // and a spare byte: see put_key()
+    a[0] = ',';
+    a[1] = '"';
+    for (std::size_t i = 0; i < F::name.size(); ++i) a[i + 2] = F::name[i];
+    a[F::name.size() + 2] = '"';
+    a[F::name.size() + 3] = ':';
     return a;
   }();
-  static constexpr std::string_view view{chars.data(), chars.size()};
-};
-
-template <sink Sink>
-class writer {
- public:
-  writer(Sink& out, encode_options options) noexcept : out_(out), options_(options) {}
-
-  void put(std::string_view s) { out_.append(s.data(), s.size()); }
-
-  // A JSON string: '"' and '\' escaped, and every byte below 0x20 (short forms where JSON
-  // has them). Other bytes, UTF-8 included, are copied as they are.
-  void string(std::string_view s) {
-    put("\"");
-    const char* p = s.data();
-    const char* e = p + s.size();
-    const char* run = p;
-    for (; (p = find_escape(p, e)) < e; ++p) {
-      auto c = static_cast<unsigned char>(*p);
-      if (p > run) out_.append(run, static_cast<std::size_t>(p - run));
-      run = p + 1;
-      char esc[6] = {'\\', 'u', '0', '0', hex(c >> 4), hex(c & 15)};
-      switch (c) {
-        case '"': put("\\\""); break;
-        case '\\': put("\\\\"); break;
-        case '\b': put("\\b"); break;
-        case '\f': put("\\f"); break;
-        case '\n': put("\\n"); break;
-        case '\r': put("\\r"); break;
-        case '\t': put("\\t"); break;
-        default: out_.append(esc, 6);
-      }
-    }
-    if (p > run) out_.append(run, static_cast<std::size_t>(p - run));
-    put("\"");
-  }
-
-  void value(std::string_view s) { string(s); }
-  void value(const timestamp& t) { string(t.text); }
-  template <class E>
-  void value(const enum_value<E>& e) { string(e.str()); }
-  void value(bool b) { put(b ? "true" : "false"); }
-  void value(std::int64_t i) {
-    char buf[24];
-    auto r = std::to_chars(buf, buf + sizeof buf, i);
-    out_.append(buf, static_cast<std::size_t>(r.ptr - buf));
-  }
-  void value(const raw_json& r) {
-    for_each_minified_run(r.text, [&](std::string_view run) { put(run); });
-  }
-  template <class E>
-  void value(std::span<const E> list) {
-    put("[");
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      if (i) put(",");
-      value(list[i]);
-    }
-    put("]");
-  }
-  template <described T>
-  void value(const T& dto) {
-    put("{");
-    bool first = true;
-    auto comma = [&] {
-      if (!first) put(",");
-      first = false;
-    };
-    for_each_field<T>([&](auto described_field, auto index) {
-      using F = decltype(described_field);
-      const auto& slot = dto.*(F::member);
-      if constexpr (is_optional<field_type<F>>::value) {
-        if (!slot) return true;
-      } else if (dto.missing >> index() & 1) {
-        return true;
-      }
-      comma();
-      put(quoted_key<F>::view);
-      if ((F::flags & secret) != 0 && options_.redact_secrets) put(redacted);
-      else if constexpr (is_optional<field_type<F>>::value) value(*slot);
-      else value(slot);
-      return true;
-    });
-    for (const member& m : dto.unknown) {
-      comma();
-      string(m.name);
-      put(":");
-      value(m.value);
-    }
-    put("}");
-  }
-
- private:
-  static constexpr char hex(unsigned v) noexcept { return "0123456789abcdef"[v & 15]; }
-  Sink& out_;
-  encode_options options_;
 };
 
 struct counting_sink {
@@ -161,12 +68,184 @@ struct ostream_sink {
   void append(const char* p, std::size_t n) { os.write(p, static_cast<std::streamsize>(n)); }
 };
 
+// Bytes are written by bumping a pointer with one bounds check per piece: straight into
+// a caller buffer, or into a local chunk that is handed to any other sink when full and
+// by flush(), which must end every use.
+template <sink Sink>
+class writer {
+  static constexpr bool in_place = std::is_same_v<Sink, buffer_sink>;
+  static constexpr std::size_t chunk_size = in_place ? 1 : 1024;
+
+ public:
+  writer(Sink& out, encode_options options) noexcept : out_(out), options_(options) {
+    if constexpr (in_place) {
+      pos_ = out.buffer.data() + out.size;
+      end_ = out.overflow ? pos_ : out.buffer.data() + out.buffer.size();
+    } else {
+      pos_ = chunk_;
+      end_ = chunk_ + chunk_size;
+    }
+  }
+  writer(const writer&) = delete;
+  writer& operator=(const writer&) = delete;
+
+  void flush() {
+    if constexpr (in_place) {
+      out_.size = static_cast<std::size_t>(pos_ - out_.buffer.data());
+    } else {
+      if (pos_ > chunk_) out_.append(chunk_, static_cast<std::size_t>(pos_ - chunk_));
+      pos_ = chunk_;
+    }
+  }
+
+  void put(const char* p, std::size_t n) {
+    if (room(n)) {
+      copy(p, n);
+    } else {
+      put_slow(p, n);
+    }
+  }
+  void put(std::string_view s) { put(s.data(), s.size()); }
+
+  // A JSON string: '"' and '\' escaped, and every byte below 0x20 (short forms where JSON
+  // has them). Other bytes, UTF-8 included, are copied as they are.
+  void string(std::string_view s) {
+    if (!needs_escape(s.data(), s.size()) && room(s.size() + 2)) {  // the usual string
+      *pos_++ = '"';
+      copy(s.data(), s.size());
+      *pos_++ = '"';
+      return;
+    }
+    string_escaped(s.data(), s.data() + s.size());
+  }
+
+  void value(std::string_view s) { string(s); }
+  void value(const timestamp& t) { string(t.text); }
+  template <class E>
+  void value(const enum_value<E>& e) { string(e.str()); }
+  void value(bool b) { b ? put("true", 4) : put("false", 5); }
+  void value(std::int64_t i) {
+    char buf[32];  // 20 would do ("-9223372036854775808"); 32 quiets GCC about copy_short
+    auto r = std::to_chars(buf, buf + sizeof buf, i);
+    auto n = static_cast<std::size_t>(r.ptr - buf);
+    if (!room(n)) return put_slow(buf, n);
+    copy_short(pos_, buf, n);
+    pos_ += n;
+  }
+  void value(const raw_json& r) {
+    for_each_minified_run(r.text, [&](std::string_view run) { put(run); });
+  }
+  template <class E>
+  void value(std::span<const E> list) {
+    put("[", 1);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      if (i) put(",", 1);
+      value(list[i]);
+    }
+    put("]", 1);
+  }
+  template <described T>
+  void value(const T& dto) {
+    put("{", 1);
+    std::size_t first = 1;  // skips the comma before the first member
+    for_each_field<T>([&](auto described_field, auto index) {
+      using F = decltype(described_field);
+      const auto& slot = dto.*(F::member);
+      if constexpr (is_optional<field_type<F>>::value) {
+        if (!slot) return true;
+      } else if (dto.missing >> index() & 1) {
+        return true;
+      }
+      put_key(quoted_key<F>::chars, first);
+      first = 0;
+      if ((F::flags & secret) != 0 && options_.redact_secrets) put(redacted);
+      else if constexpr (is_optional<field_type<F>>::value) value(*slot);
+      else value(slot);
+      return true;
+    });
+    for (const member& m : dto.unknown) {
+      if (!first) put(",", 1);
+      first = 0;
+      string(m.name);
+      put(":", 1);
+      value(m.value);
+    }
+    put("}", 1);
+  }
+
+ private:
+  bool room(std::size_t n) const noexcept { return static_cast<std::size_t>(end_ - pos_) >= n; }
+  void copy(const char* p, std::size_t n) noexcept {
+    if (n < 64) copy_short(pos_, p, n);
+    else std::memcpy(pos_, p, n);
+    pos_ += n;
+  }
+  // A member's ,"name": in one fixed-size move (the key's spare last byte is written and
+  // then overwritten when the comma is skipped).
+  template <std::size_t N>
+  void put_key(const std::array<char, N>& key, std::size_t skip) {
+    constexpr std::size_t n = N - 1;
+    if (!room(n)) return put_slow(key.data() + skip, n - skip);
+    std::memcpy(pos_, key.data() + skip, n);
+    pos_ += n - skip;
+  }
+  [[gnu::noinline]] void put_slow(const char* p, std::size_t n) {
+    if constexpr (in_place) {
+      out_.overflow = true;
+      end_ = pos_;  // nothing more is written
+    } else {
+      flush();
+      if (room(n)) copy(p, n);
+      else out_.append(p, n);
+    }
+  }
+  [[gnu::noinline]] void string_escaped(const char* p, const char* e) {
+    put("\"", 1);
+    const char* run = p;
+    for (p = find_escape(p, e); p < e; p = find_escape(p + 1, e)) {
+      auto c = static_cast<unsigned char>(*p);
+      put(run, static_cast<std::size_t>(p - run));
+      run = p + 1;
+      char esc[6] = {'\\', 'u', '0', '0', hex(c >> 4), hex(c & 15)};
+      switch (c) {
+        case '"': put("\\\"", 2); break;
+        case '\\': put("\\\\", 2); break;
+        case '\b': put("\\b", 2); break;
+        case '\f': put("\\f", 2); break;
+        case '\n': put("\\n", 2); break;
+        case '\r': put("\\r", 2); break;
+        case '\t': put("\\t", 2); break;
+        default: put(esc, 6);
+      }
+    }
+    put(run, static_cast<std::size_t>(e - run));
+    put("\"", 1);
+  }
+  static constexpr char hex(unsigned v) noexcept { return "0123456789abcdef"[v & 15]; }
+
+  Sink& out_;
+  encode_options options_;
+  char* pos_;
+  char* end_;
+  char chunk_[chunk_size];
+};
+
+// Writes `s` as a JSON string to any sink.
+template <sink Sink>
+void write_string(std::string_view s, Sink& out) {
+  writer<Sink> w(out, {});
+  w.string(s);
+  w.flush();
+}
+
 }  // namespace detail
 
 // Encodes into any sink (std::string works: it has append(const char*, size_t)).
 template <described T, sink Sink>
 void encode(const T& dto, Sink& out, encode_options options = {}) {
-  detail::writer<Sink>(out, options).value(dto);
+  detail::writer<Sink> w(out, options);
+  w.value(dto);
+  w.flush();
 }
 
 // The exact number of bytes encode() writes.

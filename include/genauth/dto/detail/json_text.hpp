@@ -216,90 +216,155 @@ inline std::size_t first_syntax_error(std::string_view text, std::span<unsigned 
   }
 }
 
-// --- byte searches, eight bytes at a time (SWAR) -------------------------------------------
-// The lowest flagged byte of each mask is always a true match (borrows only run upwards),
-// so the first match is exact.
-
-namespace swar {
-inline constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-inline std::uint64_t load(const char* p) noexcept {
-  std::uint64_t x;
-  std::memcpy(&x, p, 8);
-  return x;
-}
-constexpr std::uint64_t zero_bytes(std::uint64_t x) noexcept { return (x - ones) & ~x & highs; }
-constexpr std::uint64_t bytes_equal(std::uint64_t x, unsigned char c) noexcept { return zero_bytes(x ^ (ones * c)); }
-constexpr std::uint64_t bytes_below(std::uint64_t x, unsigned char c) noexcept { return (x - ones * c) & ~x & highs; }
-}  // namespace swar
-
-// The first byte in [p, e) for which needs(c) holds; `mask` flags such bytes in a word.
-template <class Mask, class Needs>
-const char* find_first(const char* p, const char* e, Mask mask, Needs needs) noexcept {
-  if constexpr (std::endian::native == std::endian::little) {
-    for (; e - p >= 8; p += 8)
-      if (std::uint64_t m = mask(swar::load(p))) return p + (std::countr_zero(m) >> 3);
+// --- byte searches, a block at a time ------------------------------------------------
+// Blocks of 32 bytes with AVX2, 16 with SSE2 (every x86-64), else 8-byte words (SWAR); a
+// block's mask flags the bytes searched for and first() is the index of the first one.
+// The lowest flagged byte of a SWAR mask is always a true match (borrows only run upwards).
+struct swar {
+  static constexpr std::size_t width = 8;
+  static constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+  static std::uint64_t load(const char* p) noexcept {
+    std::uint64_t x;
+    std::memcpy(&x, p, 8);
+    if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);  // first() counts from byte 0
+    return x;
   }
+  static constexpr std::uint64_t bits(std::uint64_t m) noexcept { return m; }
+  static constexpr std::uint64_t eq(std::uint64_t x, char c) noexcept {
+    std::uint64_t y = x ^ (ones * static_cast<unsigned char>(c));
+    return (y - ones) & ~y & highs;
+  }
+  static constexpr std::uint64_t below_0x20(std::uint64_t x) noexcept { return (x - ones * 0x20) & ~x & highs; }
+  static constexpr std::uint64_t either(std::uint64_t a, std::uint64_t b) noexcept { return a | b; }
+  static constexpr std::size_t first(std::uint64_t m) noexcept { return static_cast<std::size_t>(std::countr_zero(m) >> 3); }
+};
+
+#if defined(__SSE2__)
+struct sse {
+  static constexpr std::size_t width = 16;
+  static __m128i load(const char* p) noexcept { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); }
+  static std::uint32_t bits(__m128i m) noexcept { return static_cast<std::uint32_t>(_mm_movemask_epi8(m)); }
+  static __m128i eq(__m128i x, char c) noexcept { return _mm_cmpeq_epi8(x, _mm_set1_epi8(c)); }
+  static __m128i below_0x20(__m128i x) noexcept { return eq(_mm_xor_si128(_mm_min_epu8(x, _mm_set1_epi8(0x1F)), x), 0); }
+  static __m128i either(__m128i a, __m128i b) noexcept { return _mm_or_si128(a, b); }
+  static constexpr std::size_t first(std::uint32_t m) noexcept { return static_cast<std::size_t>(std::countr_zero(m)); }
+};
+#endif
+#if defined(__AVX2__)
+struct avx2 {
+  static constexpr std::size_t width = 32;
+  static __m256i load(const char* p) noexcept { return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)); }
+  static std::uint32_t bits(__m256i m) noexcept { return static_cast<std::uint32_t>(_mm256_movemask_epi8(m)); }
+  static __m256i eq(__m256i x, char c) noexcept { return _mm256_cmpeq_epi8(x, _mm256_set1_epi8(c)); }
+  static __m256i below_0x20(__m256i x) noexcept {
+    return eq(_mm256_xor_si256(_mm256_min_epu8(x, _mm256_set1_epi8(0x1F)), x), 0);
+  }
+  static __m256i either(__m256i a, __m256i b) noexcept { return _mm256_or_si256(a, b); }
+  static constexpr std::size_t first(std::uint32_t m) noexcept { return static_cast<std::size_t>(std::countr_zero(m)); }
+};
+using block = avx2;
+#elif defined(__SSE2__)
+using block = sse;
+#else
+using block = swar;
+#endif
+
+// Masks of the bytes searched for, in a block (B = block) or a word (B = swar).
+template <class B>
+struct masks {
+  static auto quote_or_backslash(const char* p) noexcept {
+    auto x = B::load(p);
+    return B::bits(B::either(B::eq(x, '"'), B::eq(x, '\\')));
+  }
+  // The bytes a JSON string must escape: below 0x20, '"' and '\\'.
+  static auto needs_escape(const char* p) noexcept {
+    auto x = B::load(p);
+    return B::bits(B::either(B::below_0x20(x), B::either(B::eq(x, '"'), B::eq(x, '\\'))));
+  }
+};
+// Mask is masks<block>::xxx, Word the same masks<swar>::xxx.
+template <auto Mask, auto Word>
+[[gnu::always_inline]] inline const char* find_first(const char* p, const char* e, auto needs) noexcept {
+  for (; static_cast<std::size_t>(e - p) >= block::width; p += block::width)
+    if (auto m = Mask(p)) return p + block::first(m);
+  for (; e - p >= 8; p += 8)
+    if (auto m = Word(p)) return p + swar::first(m);
   while (p < e && !needs(static_cast<unsigned char>(*p))) ++p;
   return p;
 }
 
-// The first byte a JSON string must escape: below 0x20, '"' or '\\'.
+// The first byte a JSON string must escape in [p, e), or e.
 inline const char* find_escape(const char* p, const char* e) noexcept {
-  return find_first(
-      p, e,
-      [](std::uint64_t x) { return swar::bytes_below(x, 0x20) | swar::bytes_equal(x, '"') | swar::bytes_equal(x, '\\'); },
-      [](unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; });
+  return find_first<masks<block>::needs_escape, masks<swar>::needs_escape>(
+      p, e, [](unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; });
+}
+// The first '"' or '\\' in [p, e), or e.
+inline const char* find_quote_or_backslash(const char* p, const char* e) noexcept {
+  return find_first<masks<block>::quote_or_backslash, masks<swar>::quote_or_backslash>(
+      p, e, [](unsigned char c) { return c == '"' || c == '\\'; });
 }
 
-// The first '"' or '\\'.
-inline const char* find_quote_or_backslash(const char* p, const char* e) noexcept {
-  return find_first(
-      p, e, [](std::uint64_t x) { return swar::bytes_equal(x, '"') | swar::bytes_equal(x, '\\'); },
-      [](unsigned char c) { return c == '"' || c == '\\'; });
+// Whether any byte of [p, p + n) needs escaping. Reads each byte from memory (never from a
+// copy, which would stall store forwarding) and nothing outside [p, p + n): the last piece
+// overlaps the one before, and text shorter than a block is read as two overlapping halves.
+[[gnu::always_inline]] inline bool needs_escape(const char* p, std::size_t n) noexcept {
+  auto any = [&]<class B>(B, const char* q) { return masks<B>::needs_escape(q) != 0; };
+  if (n >= block::width) {
+    const char* e = p + n;
+    for (; static_cast<std::size_t>(e - p) >= block::width; p += block::width)
+      if (any(block{}, p)) return true;
+    return p != e && any(block{}, e - block::width);
+  }
+#if defined(__AVX2__)
+  if (n >= 16) return any(sse{}, p) || any(sse{}, p + n - 16);
+#endif
+  if (block::width > 8 && n >= 8) return any(swar{}, p) || any(swar{}, p + n - 8);
+  auto needs = [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\'; };
+  if (n >= 4) {
+    std::uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    std::uint64_t x = lo | std::uint64_t{hi} << 32;
+    return (swar::below_0x20(x) | swar::eq(x, '"') | swar::eq(x, '\\')) != 0;
+  }
+  return n > 0 && (needs(p[0]) || needs(p[n / 2]) || needs(p[n - 1]));
+}
+
+// Copies n < 64 bytes without a call: two overlapping moves of the largest power of two
+// that fits.
+[[gnu::always_inline]] inline void copy_short(char* d, const char* s, std::size_t n) noexcept {
+  if (n >= 16) {
+    if (n >= 32) {
+      std::memcpy(d, s, 32);
+      std::memcpy(d + n - 32, s + n - 32, 32);
+    } else {
+      std::memcpy(d, s, 16);
+      std::memcpy(d + n - 16, s + n - 16, 16);
+    }
+  } else if (n >= 8) {
+    std::memcpy(d, s, 8);
+    std::memcpy(d + n - 8, s + n - 8, 8);
+  } else if (n >= 4) {
+    std::memcpy(d, s, 4);
+    std::memcpy(d + n - 4, s + n - 4, 4);
+  } else if (n > 0) {
+    d[0] = s[0];
+    d[n / 2] = s[n / 2];
+    d[n - 1] = s[n - 1];
+  }
 }
 
 // The closing quote of a string's text starting at `p`, when no backslash comes first
-// (nullptr otherwise, or when none is found before `end`). Reads whole words up to 7 bytes
-// past `end`: for padded input only.
+// (nullptr otherwise, or when none is found before `end`). Reads whole blocks past `end`:
+// for input with simdjson's padding only.
 [[gnu::always_inline]] inline const char* closing_quote_padded(const char* p, const char* end) noexcept {
-#if defined(__AVX2__) || defined(__SSE2__)
-#if defined(__AVX2__)
-  using vec = __m256i;
-  auto bits = [](const char* q) {
-    vec x = _mm256_loadu_si256(reinterpret_cast<const vec*>(q));
-    return static_cast<unsigned>(_mm256_movemask_epi8(
-        _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8('"')), _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\\')))));
-  };
-#else
-  using vec = __m128i;
-  auto bits = [](const char* q) {
-    vec x = _mm_loadu_si128(reinterpret_cast<const vec*>(q));
-    return static_cast<unsigned>(
-        _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\')))));
-  };
-#endif
-  for (; p < end; p += sizeof(vec)) {
-    if (unsigned m = bits(p)) {
-      const char* q = p + std::countr_zero(m);
+  for (; p < end; p += block::width) {
+    if (auto m = masks<block>::quote_or_backslash(p)) {
+      const char* q = p + block::first(m);
       return q < end && *q == '"' ? q : nullptr;
     }
   }
   return nullptr;
-#else
-  if constexpr (std::endian::native == std::endian::little) {
-    for (; p < end; p += 8) {
-      std::uint64_t x = swar::load(p);
-      if (std::uint64_t m = swar::bytes_equal(x, '"') | swar::bytes_equal(x, '\\')) {
-        const char* q = p + (std::countr_zero(m) >> 3);
-        return q < end && *q == '"' ? q : nullptr;
-      }
-    }
-    return nullptr;
-  } else {
-    const char* q = find_quote_or_backslash(p, end);
-    return q < end && *q == '"' ? q : nullptr;
-  }
-#endif
 }
 
 // --- scanners over validated JSON ---------------------------------------------------
@@ -314,6 +379,12 @@ inline const char* skip_string(const char* p, const char* e) noexcept {
   for (++p; (p = find_quote_or_backslash(p, e)) < e; p += 2)
     if (*p == '"') return p + 1;
   return e;
+}
+
+// The end of the run of bytes from p up to the next whitespace outside strings.
+inline const char* run_end(const char* p, const char* e) noexcept {
+  while (p < e && !is_json_ws(*p)) p = *p == '"' ? skip_string(p, e) : p + 1;
+  return p;
 }
 
 inline const char* skip_value(const char* p, const char* e) noexcept {
@@ -408,12 +479,9 @@ void for_each_minified_run(std::string_view text, Fn&& fn) {
   const char* e = p + text.size();
   while (p < e) {
     const char* run = p;
-    while (p < e && !is_json_ws(*p)) {
-      if (*p == '"') p = skip_string(p, e);
-      else ++p;
-    }
+    p = run_end(p, e);
     if (p > run) fn(std::string_view(run, static_cast<std::size_t>(p - run)));
-    while (p < e && is_json_ws(*p)) ++p;
+    p = skip_ws(p, e);
   }
 }
 
@@ -429,10 +497,7 @@ inline bool minified_equal(std::string_view a, std::string_view b) noexcept {
     bp = skip_ws(bp, be);
     if (bp >= be) return false;
     const char* run = bp;
-    while (bp < be && !is_json_ws(*bp)) {
-      if (*bp == '"') bp = skip_string(bp, be);
-      else ++bp;
-    }
+    bp = run_end(bp, be);
     brun = std::string_view(run, static_cast<std::size_t>(bp - run));
     bin = 0;
     return true;
