@@ -5,6 +5,8 @@
 // compared raw against the next expected name before any unescaping.
 #include "ondemand_handwritten.hpp"
 
+#include <genauth/dto/detail/json_text.hpp>  // closing_quote_padded: the block-wise quote search
+
 #include <cstring>
 
 namespace hand {
@@ -43,13 +45,54 @@ std::string_view trim_ws(std::string_view s) {
   return s;
 }
 
+// A string without escapes, taken in place from the (padded) input; false leaves the value
+// for get_string(). Inlined, so that the view stays in registers.
+[[gnu::always_inline]] inline bool plain_string(od::value& v, std::string_view& out) {
+  std::string_view token = v.raw_json_token();
+  if (token.front() != '"') return false;
+  const char* quote = genauth::dto::detail::closing_quote_padded(token.data() + 1, token.data() + token.size());
+  if (!quote) return false;
+  (void)v.get_raw_json_string().error();
+  out = std::string_view(token.data() + 1, static_cast<std::size_t>(quote - token.data() - 1));
+  return true;
+}
+[[gnu::always_inline]] inline bool string(od::value& v, std::string_view& out) {
+  return plain_string(v, out) || v.get_string().get(out) == SUCCESS;
+}
+
+// Member names with their closing quote in 32-byte slots, and masks of those bytes: a raw
+// name in the padded input is compared in four words, without a call.
+template <std::size_t N>
+struct quoted_names {
+  char text[N][32]{};
+  unsigned char mask[N][32]{};
+  constexpr explicit quoted_names(const std::string_view (&names)[N]) {
+    for (std::size_t i = 0; i < N; ++i) {
+      for (std::size_t j = 0; j < names[i].size(); ++j) text[i][j] = names[i][j], mask[i][j] = 0xFF;
+      text[i][names[i].size()] = '"';
+      mask[i][names[i].size()] = 0xFF;
+    }
+  }
+  bool equals(const char* raw, std::size_t i) const {
+    std::uint64_t diff = 0;
+    for (std::size_t w = 0; w < 32; w += 8) {
+      std::uint64_t a, b, m;
+      std::memcpy(&a, raw + w, 8);
+      std::memcpy(&b, text[i] + w, 8);
+      std::memcpy(&m, mask[i] + w, 8);
+      diff |= (a ^ b) & m;
+    }
+    return diff == 0;
+  }
+};
+
 }  // namespace
 
 struct decoder::state {
   decoder& d;
   od::document& doc;
 
-  bool walk(od::value v, int depth) {
+  bool walk(od::value& v, int depth) {
     od::json_type t;
     if (v.type().get(t) || depth > 256) return false;
     switch (t) {
@@ -57,24 +100,22 @@ struct decoder::state {
         od::object o;
         if (v.get_object().get(o)) return false;
         for (auto fr : o) {
-          od::field f;
           std::string_view k;
-          if (std::move(fr).get(f) || f.unescaped_key().get(k) || !walk(f.value(), depth + 1)) return false;
+          if (fr.error() || fr.value_unsafe().unescaped_key().get(k) || !walk(fr.value_unsafe().value(), depth + 1))
+            return false;
         }
         return true;
       }
       case od::json_type::array: {
         od::array a;
         if (v.get_array().get(a)) return false;
-        for (auto er : a) {
-          od::value e;
-          if (std::move(er).get(e) || !walk(e, depth + 1)) return false;
-        }
+        for (auto er : a)
+          if (er.error() || !walk(er.value_unsafe(), depth + 1)) return false;
         return true;
       }
       case od::json_type::string: {
         std::string_view s;
-        return v.get_string().get(s) == SUCCESS;
+        return string(v, s);
       }
       case od::json_type::number: return valid_number(trim_ws(v.raw_json_token()));
       case od::json_type::boolean: {
@@ -86,7 +127,7 @@ struct decoder::state {
     return false;
   }
 
-  bool raw(od::value v, std::string_view& out, bool object_only) {
+  bool raw(od::value& v, std::string_view& out, bool object_only) {
     std::string_view token = v.raw_json_token();
     od::json_type t;
     if (v.type().get(t) || (object_only && t != od::json_type::object)) return false;
@@ -102,33 +143,33 @@ struct decoder::state {
   }
 
   // Each read: false on a wrong type; a null leaves an optional absent.
-  bool read(od::value v, S& out) {
+  bool read(od::value& v, S& out) {
     std::string_view s;
-    if (v.get_string().get(s) == SUCCESS) return out = s, true;
+    if (string(v, s)) return out = s, true;
     return v.is_null().value_unsafe();
   }
-  bool read(od::value v, I& out) {
+  bool read(od::value& v, I& out) {
     std::int64_t i;
     if (v.get_int64().get(i) == SUCCESS) return out = i, true;
     return v.is_null().value_unsafe();
   }
-  bool read(od::value v, B& out) {
+  bool read(od::value& v, B& out) {
     bool b;
     if (v.get_bool().get(b) == SUCCESS) return out = b, true;
     return v.is_null().value_unsafe();
   }
-  bool read(od::value v, O& out) {
+  bool read(od::value& v, O& out) {
     if (v.is_null().value_unsafe()) return true;
     std::string_view s;
     return raw(v, s, true) && (out = RawJson{s}, true);
   }
-  bool read(od::value v, L& out) {
+  bool read(od::value& v, L& out) {
     std::size_t start = d.strings_.size();
     od::array a;
     if (v.get_array().get(a) == SUCCESS) {
       for (auto er : a) {
         std::string_view s;
-        if (er.get_string().get(s)) return false;
+        if (er.error() || !string(er.value_unsafe(), s)) return false;
         d.strings_.push_back(s);
       }
     } else {
@@ -156,7 +197,7 @@ struct decoder::state {
     out = std::span<const std::string_view>(d.strings_.data() + start, d.strings_.size() - start);
     return true;
   }
-  bool read(od::value v, D& out) {
+  bool read(od::value& v, D& out) {
     std::size_t start = d.identities_.size();
     od::json_type t;
     if (v.type().get(t)) return false;
@@ -176,7 +217,7 @@ struct decoder::state {
     return true;
   }
 
-  bool unknown(od::value v, std::string_view key, std::vector<Member>& pool, std::size_t start) {
+  bool unknown(od::value& v, std::string_view key, std::vector<Member>& pool, std::size_t start) {
     std::string_view name = trim(key);
     for (std::size_t i = start; i < pool.size(); ++i)
       if (trim(pool[i].first) == name) return false;
@@ -199,15 +240,17 @@ struct decoder::state {
 #define HAND_OBJECT(FIELDS, EXTRA_CASES)                                                             \
   enum { FIELDS(HAND_INDEX) field_count };                                                           \
   static constexpr std::string_view names[] = {FIELDS(HAND_NAME)};                                   \
+  static constexpr quoted_names quoted{names};                                                       \
   constexpr std::uint64_t required_mask = 0 FIELDS(HAND_REQUIRED);                                  \
   std::uint64_t seen = 0;                                                                            \
   std::size_t unknown_start = pool.size();                                                           \
   int expected = 0;                                                                                  \
   for (auto fr : o) {                                                                                \
-    od::field f;                                                                                     \
-    if (std::move(fr).get(f)) return false;                                                          \
+    if (fr.error()) return false;                                                                    \
+    od::field& f = fr.value_unsafe(); /* in place: a copy stalls store forwarding */                 \
     int index = -1;                                                                                  \
-    if (expected < field_count && f.key().unsafe_is_equal(names[expected])) index = expected;       \
+    if (expected < field_count && quoted.equals(reinterpret_cast<const char*>(f.key().raw()), expected)) \
+      index = expected;                                                                              \
     std::string_view key;                                                                            \
     if (index < 0) {                                                                                 \
       if (f.unescaped_key().get(key)) return false;                                                  \
@@ -215,7 +258,7 @@ struct decoder::state {
       for (int i = 0; i < field_count; ++i)                                                          \
         if (names[i] == name) { index = i; break; }                                                  \
     }                                                                                                \
-    od::value v = f.value();                                                                         \
+    od::value& v = f.value();                                                                        \
     if (index < 0) {                                                                                 \
       EXTRA_CASES                                                                                    \
       if (!unknown(v, key, pool, unknown_start)) return false;                                       \

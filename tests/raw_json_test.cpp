@@ -50,3 +50,54 @@ TEST_CASE("out of range numbers") {
   CHECK(big.get<double>("d").error().code() == dto::error_code::invalid_value);
   CHECK(big.get<double>("n").value() > 1e29);
 }
+
+// The minifier one byte at a time, to check the 64-byte-chunk one against.
+std::string minified_bytewise(std::string_view text) {
+  std::string out;
+  bool in_string = false, escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      out += c;
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      out += c;
+      in_string = true;
+    } else if (c != ' ' && c != '\n' && c != '\t' && c != '\r') {
+      out += c;
+    }
+  }
+  return out;
+}
+
+TEST_CASE("minifying: strings, escapes and whitespace on every side of each 64-byte chunk boundary") {
+  // The leading whitespace moves every byte of the body across the chunk boundaries; the
+  // body has escaped quotes, runs of backslashes, spaces inside strings and long strings.
+  const std::string body =
+      "{ \"a b\" : \"x\\\" y\\\\\" ,\n\t\"k\": [ 1 ,2, \"\\\\\\\"\\\\\" ],\r\n \"s\" : \"" + std::string(70, 'z') +
+      "\", \"bs\": \"" + std::string(130, '\\') + "\" , \"t\" :\"  \\\"  \" }";
+  std::size_t checked = 0;
+  for (std::size_t lead = 0; lead <= 130; ++lead) {
+    for (std::size_t trail : {0u, 1u, 63u, 64u}) {
+      std::string text = std::string(lead, lead % 3 ? ' ' : '\n') + body + std::string(trail, ' ');
+      std::string runs;
+      dto::detail::for_each_minified_run(text, [&](std::string_view run) { runs += run; });
+      CAPTURE(lead);
+      CAPTURE(trail);
+      REQUIRE(runs == minified_bytewise(text));
+      ++checked;
+    }
+  }
+  CHECK(checked == 131 * 4);
+  // And through the encoder, into a caller buffer and into a string.
+  dto::decoder d;
+  auto r = d.decode(response("\"customData\":" + body));
+  REQUIRE(r);
+  std::string expected = "\"customData\":" + minified_bytewise(body);
+  CHECK(encode(*r).find(expected) != std::string::npos);
+  std::vector<char> buf(dto::encoded_size(*r));
+  auto n = dto::encode(*r, std::span<char>(buf));
+  REQUIRE(n);
+  CHECK(std::string_view(buf.data(), *n).find(expected) != std::string_view::npos);
+}

@@ -449,9 +449,10 @@ bool decode_object(decode_state& s, od::object& o, std::size_t start, T& out) no
   std::size_t unknown_start = s.stack->top();
   std::size_t null_at = 0;  // where a required_on_success member was null
   int expected = 0;         // members usually come in table order: try the next one first
-  for (auto member_result : o) {
+  for (auto it = o.begin().value_unsafe(); it != o.end().value_unsafe(); ++it) {
     // A reference into the result, not a copy: moving the field out costs a store-forwarding
     // stall per member.
+    auto&& member_result = *it;
     if (auto e = member_result.error()) return s.fail(e, s.here());
     od::field& f = member_result.value_unsafe();
     int index = -1;
@@ -476,7 +477,7 @@ bool decode_object(decode_state& s, od::object& o, std::size_t start, T& out) no
         ok = s.fail(error_code::duplicate_key, key_at(), "member name appears twice in one object");
       } else {
         seen |= bit;
-        ok = visit_field<T>(static_cast<std::size_t>(index), [&](auto described_field) {
+        ok = visit_field<T>(static_cast<std::size_t>(index), [&](auto described_field) __attribute__((always_inline)) {
           using F = decltype(described_field);
           using M = field_type<F>;
           auto& slot = out.*(F::member);

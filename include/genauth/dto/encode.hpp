@@ -133,7 +133,11 @@ class writer {
     pos_ += n;
   }
   void value(const raw_json& r) {
-    for_each_minified_run(r.text, [&](std::string_view run) { put(run); });
+    if (room(r.text.size())) {  // minified, it can only be shorter
+      for_each_minified_run(r.text, [&](std::string_view run) { copy(run.data(), run.size()); });
+    } else {
+      for_each_minified_run(r.text, [&](std::string_view run) { put(run); });
+    }
   }
   template <class E>
   void value(std::span<const E> list) {

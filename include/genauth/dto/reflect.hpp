@@ -152,10 +152,10 @@ constexpr bool for_each_field(Fn&& fn) {
 }
 
 // Calls fn(field<...>{}) for the field at a run-time index; the compiler turns the fold
-// into a jump table.
+// into a jump table. Inlined into the caller, so that fn's captures stay in registers.
 template <class T, class Fn>
-constexpr bool visit_field(std::size_t index, Fn&& fn) {
-  return [&]<std::size_t... I>(std::index_sequence<I...>) {
+[[gnu::always_inline]] constexpr bool visit_field(std::size_t index, Fn&& fn) {
+  return [&]<std::size_t... I>(std::index_sequence<I...>) __attribute__((always_inline)) {
     bool ok = false;
     (void)((index == I ? (ok = fn(field_at<T, I>{}), true) : false) || ...);
     return ok;

@@ -9,7 +9,7 @@
 #include <span>
 #include <string_view>
 
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(GENAUTH_DTO_PORTABLE)
 #include <immintrin.h>
 #endif
 
@@ -219,27 +219,29 @@ inline std::size_t first_syntax_error(std::string_view text, std::span<unsigned 
 // --- byte searches, a block at a time ------------------------------------------------
 // Blocks of 32 bytes with AVX2, 16 with SSE2 (every x86-64), else 8-byte words (SWAR); a
 // block's mask flags the bytes searched for and first() is the index of the first one.
-// The lowest flagged byte of a SWAR mask is always a true match (borrows only run upwards).
+// SWAR masks flag a byte by its high bit; they are exact (no borrow crosses bytes).
 struct swar {
   static constexpr std::size_t width = 8;
-  static constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+  static constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u, lows = ~highs;
   static std::uint64_t load(const char* p) noexcept {
     std::uint64_t x;
     std::memcpy(&x, p, 8);
-    if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);  // first() counts from byte 0
+    if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);  // byte 0 lowest
     return x;
   }
-  static constexpr std::uint64_t bits(std::uint64_t m) noexcept { return m; }
+  static constexpr std::uint64_t zero(std::uint64_t x) noexcept { return ~(((x & lows) + lows) | x) & highs; }
   static constexpr std::uint64_t eq(std::uint64_t x, char c) noexcept {
-    std::uint64_t y = x ^ (ones * static_cast<unsigned char>(c));
-    return (y - ones) & ~y & highs;
+    return zero(x ^ (ones * static_cast<unsigned char>(c)));
   }
-  static constexpr std::uint64_t below_0x20(std::uint64_t x) noexcept { return (x - ones * 0x20) & ~x & highs; }
+  static constexpr std::uint64_t below_0x20(std::uint64_t x) noexcept { return zero(x & (ones * 0xE0)); }
   static constexpr std::uint64_t either(std::uint64_t a, std::uint64_t b) noexcept { return a | b; }
-  static constexpr std::size_t first(std::uint64_t m) noexcept { return static_cast<std::size_t>(std::countr_zero(m) >> 3); }
+  // One bit per byte, byte 0 lowest.
+  static constexpr std::uint64_t bits(std::uint64_t m) noexcept { return ((m >> 7) * 0x0102040810204080u) >> 56; }
+  static constexpr std::size_t first(std::uint64_t m) noexcept { return static_cast<std::size_t>(std::countr_zero(m)); }
 };
 
-#if defined(__SSE2__)
+// GENAUTH_DTO_PORTABLE: the SWAR forms only (the test suite builds with it too).
+#if defined(__SSE2__) && !defined(GENAUTH_DTO_PORTABLE)
 struct sse {
   static constexpr std::size_t width = 16;
   static __m128i load(const char* p) noexcept { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); }
@@ -249,8 +251,10 @@ struct sse {
   static __m128i either(__m128i a, __m128i b) noexcept { return _mm_or_si128(a, b); }
   static constexpr std::size_t first(std::uint32_t m) noexcept { return static_cast<std::size_t>(std::countr_zero(m)); }
 };
+#else
+using sse = swar;
 #endif
-#if defined(__AVX2__)
+#if defined(__AVX2__) && !defined(GENAUTH_DTO_PORTABLE)
 struct avx2 {
   static constexpr std::size_t width = 32;
   static __m256i load(const char* p) noexcept { return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)); }
@@ -263,7 +267,7 @@ struct avx2 {
   static constexpr std::size_t first(std::uint32_t m) noexcept { return static_cast<std::size_t>(std::countr_zero(m)); }
 };
 using block = avx2;
-#elif defined(__SSE2__)
+#elif defined(__SSE2__) && !defined(GENAUTH_DTO_PORTABLE)
 using block = sse;
 #else
 using block = swar;
@@ -315,7 +319,7 @@ inline const char* find_quote_or_backslash(const char* p, const char* e) noexcep
       if (any(block{}, p)) return true;
     return p != e && any(block{}, e - block::width);
   }
-#if defined(__AVX2__)
+#if defined(__AVX2__) && !defined(GENAUTH_DTO_PORTABLE)
   if (n >= 16) return any(sse{}, p) || any(sse{}, p + n - 16);
 #endif
   if (block::width > 8 && n >= 8) return any(swar{}, p) || any(swar{}, p + n - 8);
@@ -471,17 +475,82 @@ constexpr bool unescaped_equals(std::string_view raw, std::string_view s) noexce
   return k == s.size();
 }
 
-// Walks the minified form of validated JSON (insignificant whitespace dropped) as runs
-// of bytes; fn(std::string_view) gets each run.
+// Bit i of the result is the XOR of bits 0..i of x.
+constexpr std::uint64_t prefix_xor(std::uint64_t x) noexcept {
+  for (int shift = 1; shift < 64; shift *= 2) x ^= x << shift;
+  return x;
+}
+
+// One bit per byte of a 64-byte chunk for each byte class the minifier looks at.
+struct chunk_masks {
+  std::uint64_t quote = 0, backslash = 0, ws = 0;
+};
+template <class B>
+void add_masks(chunk_masks& m, const char* p, std::size_t at) noexcept {
+  auto x = B::load(p + at);
+  m.quote |= std::uint64_t{B::bits(B::eq(x, '"'))} << at;
+  m.backslash |= std::uint64_t{B::bits(B::eq(x, '\\'))} << at;
+  auto ws = B::either(B::either(B::eq(x, ' '), B::eq(x, '\n')), B::either(B::eq(x, '\t'), B::eq(x, '\r')));
+  m.ws |= std::uint64_t{B::bits(ws)} << at;
+}
+
+// The masks of [p, p + len), len <= 64, reading nothing outside it: whole blocks, then one
+// block overlapping the last (its bytes get the same bits again), or smaller blocks when
+// the range is shorter than one.
+template <class B = block>
+void scan_chunk(chunk_masks& m, const char* p, std::size_t len) noexcept {
+  if (len >= B::width) {
+    std::size_t at = 0;
+    for (; at + B::width <= len; at += B::width) add_masks<B>(m, p, at);
+    if (at < len) add_masks<B>(m, p, len - B::width);
+  } else if constexpr (B::width > 16) {
+    scan_chunk<sse>(m, p, len);
+  } else if constexpr (B::width > 8) {
+    scan_chunk<swar>(m, p, len);
+  } else {
+    for (std::size_t at = 0; at < len; ++at) {
+      char c = p[at];
+      m.quote |= std::uint64_t{c == '"'} << at;
+      m.backslash |= std::uint64_t{c == '\\'} << at;
+      m.ws |= std::uint64_t{is_json_ws(c)} << at;
+    }
+  }
+}
+
+// Walks the minified form of validated JSON (insignificant whitespace dropped) as runs of
+// bytes; fn(std::string_view) gets each run (a run never spans two 64-byte chunks). 64
+// bytes at a time: strings are where a prefix XOR of the unescaped quotes says, and the
+// whitespace outside them is dropped.
 template <class Fn>
 void for_each_minified_run(std::string_view text, Fn&& fn) {
-  const char* p = text.data();
-  const char* e = p + text.size();
-  while (p < e) {
-    const char* run = p;
-    p = run_end(p, e);
-    if (p > run) fn(std::string_view(run, static_cast<std::size_t>(p - run)));
-    p = skip_ws(p, e);
+  bool in_string = false;     // at the start of the next chunk
+  bool escape_first = false;  // the next chunk's first byte is escaped
+  for (std::size_t at = 0; at < text.size(); at += 64) {
+    const char* chunk = text.data() + at;
+    std::size_t len = text.size() - at < 64 ? text.size() - at : 64;
+    chunk_masks m;
+    scan_chunk(m, chunk, len);
+    // Each backslash not itself escaped escapes the byte after it (backslashes are rare).
+    std::uint64_t escaped = escape_first ? 1 : 0;
+    escape_first = false;
+    for (std::uint64_t b = m.backslash & ~escaped; b != 0;) {
+      int i = std::countr_zero(b);
+      if (i == 63) escape_first = true;
+      else escaped |= std::uint64_t{2} << i;
+      b &= ~(std::uint64_t{3} << i);
+    }
+    // From each opening quote up to its closing quote (exclusive).
+    std::uint64_t inside = prefix_xor(m.quote & ~escaped) ^ (in_string ? ~std::uint64_t{0} : 0);
+    in_string = inside >> 63;
+    std::uint64_t keep = ~(m.ws & ~inside);
+    if (len < 64) keep &= (std::uint64_t{1} << len) - 1;
+    while (keep != 0) {
+      int start = std::countr_zero(keep);
+      std::uint64_t dropped_after = ~(keep >> start);
+      int n = dropped_after ? std::countr_zero(dropped_after) : 64 - start;
+      fn(std::string_view(chunk + start, static_cast<std::size_t>(n)));
+      keep = start + n >= 64 ? 0 : keep & (~std::uint64_t{0} << (start + n));
+    }
   }
 }
 
