@@ -186,3 +186,28 @@ TEST_CASE("equality sees every difference") {
   v.missing = 1;
   CHECK_FALSE(u == v);
 }
+
+TEST_CASE("lists of strings: escapes anywhere, and a caller buffer that runs out anywhere") {
+  const std::string_view ids[] = {"a", "b\"c", "", "d\n", std::string_view("e\0f", 3), "plain"};
+  dto::IdentityDto id;
+  id.identityId = "i";
+  id.extIdpId = "x";
+  id.provider = dto::identity_provider::qq;
+  id.type = "t";
+  id.userIdInIdp = "u";
+  id.originConnIds = ids;
+  const std::string expected = R"({"identityId":"i","extIdpId":"x","provider":"qq","type":"t","userIdInIdp":"u",)"
+                               R"("originConnIds":["a","b\"c","","d\n","e\u0000f","plain"]})";
+  std::string out;
+  dto::encode(id, out);
+  CHECK(out == expected);
+  std::vector<char> buf(expected.size());
+  auto n = dto::encode(id, std::span<char>(buf));
+  REQUIRE(n);
+  CHECK(std::string_view(buf.data(), *n) == expected);
+  for (std::size_t size = 0; size < expected.size(); ++size) {
+    auto small = dto::encode(id, std::span<char>(buf.data(), size));
+    REQUIRE_FALSE(small);
+    CHECK(small.error().code() == dto::error_code::capacity);
+  }
+}

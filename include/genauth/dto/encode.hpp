@@ -37,7 +37,7 @@ inline constexpr std::string_view redacted = "\"[REDACTED]\"";
 template <class F>
 struct quoted_key {
   static constexpr auto chars = [] {
-    std::array<char, F::name.size() + 5> a{};  // and a spare byte: see put_key()
+    std::array<char, F::name.size() + 4> a{};
     a[0] = ',';
     a[1] = '"';
     for (std::size_t i = 0; i < F::name.size(); ++i) a[i + 2] = F::name[i];
@@ -109,14 +109,20 @@ class writer {
 
   // A JSON string: '"' and '\' escaped, and every byte below 0x20 (short forms where JSON
   // has them). Other bytes, UTF-8 included, are copied as they are.
-  void string(std::string_view s) {
-    if (!needs_escape(s.data(), s.size()) && room(s.size() + 2)) {  // the usual string
-      *pos_++ = '"';
-      copy(s.data(), s.size());
-      *pos_++ = '"';
-      return;
-    }
-    string_escaped(s.data(), s.data() + s.size());
+  // `prefix` (a member's ,"name":) goes first, in the same move of the cursor.
+  [[gnu::always_inline]] void string(std::string_view s, std::string_view prefix = {}) {
+    // A local cursor: a byte stored through pos_ could alias pos_ itself.
+    if (char* p = plain_string(pos_, end_, prefix, s)) pos_ = p;
+    else string_escaped(prefix, s);
+  }
+
+  // A value, after `prefix`; strings, timestamps and enumerations in one move.
+  template <class V>
+  void value(const V& v, std::string_view prefix) {
+    if constexpr (std::is_same_v<V, std::string_view>) string(v, prefix);
+    else if constexpr (std::is_same_v<V, timestamp>) string(v.text, prefix);
+    else if constexpr (requires { v.str(); }) string(v.str(), prefix);
+    else put(prefix), value(v);
   }
 
   void value(std::string_view s) { string(s); }
@@ -134,7 +140,12 @@ class writer {
   }
   void value(const raw_json& r) {
     if (room(r.text.size())) {  // minified, it can only be shorter
-      for_each_minified_run(r.text, [&](std::string_view run) { copy(run.data(), run.size()); });
+      char* p = pos_;
+      for_each_minified_run(r.text, [&](std::string_view run) {
+        copy_to(p, run.data(), run.size());
+        p += run.size();
+      });
+      pos_ = p;
     } else {
       for_each_minified_run(r.text, [&](std::string_view run) { put(run); });
     }
@@ -142,9 +153,21 @@ class writer {
   template <class E>
   void value(std::span<const E> list) {
     put("[", 1);
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      if (i) put(",", 1);
-      value(list[i]);
+    if constexpr (std::is_same_v<E, std::string_view>) {  // the cursor stays in a register
+      char* p = pos_;
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        std::string_view comma(",", i != 0);
+        if (char* next = plain_string(p, end_, comma, list[i])) {
+          p = next;
+        } else {
+          pos_ = p;
+          string_escaped(comma, list[i]);
+          p = pos_;
+        }
+      }
+      pos_ = p;
+    } else {
+      for (std::size_t i = 0; i < list.size(); ++i) value(list[i], std::string_view(",", i != 0));
     }
     put("]", 1);
   }
@@ -160,11 +183,12 @@ class writer {
       } else if (dto.missing >> index() & 1) {
         return true;
       }
-      put_key(quoted_key<F>::chars, first);
+      constexpr const auto& key = quoted_key<F>::chars;
+      std::string_view prefix(key.data() + first, key.size() - first);
       first = 0;
-      if ((F::flags & secret) != 0 && options_.redact_secrets) put(redacted);
-      else if constexpr (is_optional<field_type<F>>::value) value(*slot);
-      else value(slot);
+      if ((F::flags & secret) != 0 && options_.redact_secrets) put(prefix), put(redacted);
+      else if constexpr (is_optional<field_type<F>>::value) value(*slot, prefix);
+      else value(slot, prefix);
       return true;
     });
     for (const member& m : dto.unknown) {
@@ -179,19 +203,14 @@ class writer {
 
  private:
   bool room(std::size_t n) const noexcept { return static_cast<std::size_t>(end_ - pos_) >= n; }
-  void copy(const char* p, std::size_t n) noexcept {
-    if (n < 64) copy_short(pos_, p, n);
-    else std::memcpy(pos_, p, n);
-    pos_ += n;
+  static void copy_to(char* to, const char* p, std::size_t n) noexcept {
+    if (n < 64) copy_short(to, p, n);
+    else std::memcpy(to, p, n);
   }
-  // A member's ,"name": in one fixed-size move (the key's spare last byte is written and
-  // then overwritten when the comma is skipped).
-  template <std::size_t N>
-  void put_key(const std::array<char, N>& key, std::size_t skip) {
-    constexpr std::size_t n = N - 1;
-    if (!room(n)) return put_slow(key.data() + skip, n - skip);
-    std::memcpy(pos_, key.data() + skip, n);
-    pos_ += n - skip;
+  void copy(const char* p, std::size_t n) noexcept {
+    char* to = pos_;
+    copy_to(to, p, n);
+    pos_ = to + n;
   }
   [[gnu::noinline]] void put_slow(const char* p, std::size_t n) {
     if constexpr (in_place) {
@@ -203,7 +222,23 @@ class writer {
       else out_.append(p, n);
     }
   }
-  [[gnu::noinline]] void string_escaped(const char* p, const char* e) {
+  // prefix and s as a JSON string at p when s needs no escape and all fits before end:
+  // the new end, else nullptr (nothing written).
+  [[gnu::always_inline]] static char* plain_string(char* p, const char* end, std::string_view prefix,
+                                                   std::string_view s) noexcept {
+    if (needs_escape(s.data(), s.size()) || static_cast<std::size_t>(end - p) < prefix.size() + s.size() + 2)
+      return nullptr;
+    copy_to(p, prefix.data(), prefix.size());
+    p += prefix.size();
+    p[0] = '"';
+    copy_to(p + 1, s.data(), s.size());
+    p[s.size() + 1] = '"';
+    return p + s.size() + 2;
+  }
+  [[gnu::noinline]] void string_escaped(std::string_view prefix, std::string_view s) {
+    put(prefix);
+    const char* p = s.data();
+    const char* e = p + s.size();
     put("\"", 1);
     const char* run = p;
     for (p = find_escape(p, e); p < e; p = find_escape(p + 1, e)) {
