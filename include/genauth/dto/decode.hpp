@@ -21,6 +21,18 @@
 #include "reflect.hpp"
 #include "response.hpp"
 
+// simdjson compiles On-Demand for the SIMD kernel the compiler flags allow, and for its
+// generic one when they allow none (plain x86-64): say so, once per translation unit.
+// Build with -march=... (or the CMake option GENAUTH_DTO_MARCH), or define
+// GENAUTH_DTO_NO_KERNEL_NOTICE to silence it. GCC only: there it is a note, while clang
+// makes it a warning, which -Werror would turn into a broken build.
+#if defined(__GNUC__) && !defined(__clang__) && \
+    !(SIMDJSON_CAN_ALWAYS_RUN_ICELAKE) && !(SIMDJSON_CAN_ALWAYS_RUN_HASWELL) && !(SIMDJSON_CAN_ALWAYS_RUN_WESTMERE) && \
+    !(SIMDJSON_CAN_ALWAYS_RUN_ARM64) && !(SIMDJSON_CAN_ALWAYS_RUN_PPC64) && !defined(GENAUTH_DTO_NO_KERNEL_NOTICE)
+#pragma message( \
+    "genauth-dto: simdjson On-Demand uses its generic kernel in this build; -march=native (or GENAUTH_DTO_MARCH) selects a SIMD one")
+#endif
+
 namespace genauth::dto {
 
 struct decode_options {
