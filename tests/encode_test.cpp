@@ -122,13 +122,19 @@ TEST_CASE("caller buffer: exact size fits, one byte less is capacity") {
   CHECK(dto::encoded_size(*r, {.redact_secrets = true}) < n);
 }
 
-TEST_CASE("a DTO built by hand encodes; absent members are omitted") {
+// An identity built by hand with its required members only.
+dto::IdentityDto hand_identity(dto::identity_provider provider) {
   dto::IdentityDto id;
   id.identityId = "i";
   id.extIdpId = "x";
-  id.provider = dto::identity_provider::azure_ad;
+  id.provider = provider;
   id.type = "t";
   id.userIdInIdp = "u";
+  return id;
+}
+
+TEST_CASE("a DTO built by hand encodes; absent members are omitted") {
+  dto::IdentityDto id = hand_identity(dto::identity_provider::azure_ad);
   std::string out;
   dto::encode(id, out);
   CHECK(out == R"({"identityId":"i","extIdpId":"x","provider":"azure-ad","type":"t","userIdInIdp":"u","originConnIds":[]})");
@@ -189,12 +195,7 @@ TEST_CASE("equality sees every difference") {
 
 TEST_CASE("lists of strings: escapes anywhere, and a caller buffer that runs out anywhere") {
   const std::string_view ids[] = {"a", "b\"c", "", "d\n", std::string_view("e\0f", 3), "plain"};
-  dto::IdentityDto id;
-  id.identityId = "i";
-  id.extIdpId = "x";
-  id.provider = dto::identity_provider::qq;
-  id.type = "t";
-  id.userIdInIdp = "u";
+  dto::IdentityDto id = hand_identity(dto::identity_provider::qq);
   id.originConnIds = ids;
   const std::string expected = R"({"identityId":"i","extIdpId":"x","provider":"qq","type":"t","userIdInIdp":"u",)"
                                R"("originConnIds":["a","b\"c","","d\n","e\u0000f","plain"]})";
