@@ -125,10 +125,6 @@ class writer {
     else put(prefix), value(v);
   }
 
-  void value(std::string_view s) { string(s); }
-  void value(const timestamp& t) { string(t.text); }
-  template <class E>
-  void value(const enum_value<E>& e) { string(e.str()); }
   void value(bool b) { b ? put("true", 4) : put("false", 5); }
   void value(std::int64_t i) {
     char buf[32];  // 20 would do ("-9223372036854775808"); 32 quiets GCC about copy_short
