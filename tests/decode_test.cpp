@@ -308,6 +308,39 @@ TEST_CASE("rule 1: syntax") {
   }
 }
 
+TEST_CASE("rule 1: broken structure at every level of objects and arrays is syntax at its byte") {
+  // Each place the decoder walks members or elements: the envelope, the user, an identity (as
+  // one object and in an array), a list of strings, a stringified list, raw JSON objects and
+  // arrays (customData, unknown members). `@` marks the bad byte.
+  std::string id = identity();
+  for (std::string part : {
+           std::string(R"({"statusCode":200 @"message":"m"})"),                     // no comma
+           std::string(R"({"statusCode"@200,"message":"m"})"),                      // no colon
+           std::string(R"({"statusCode":200,@1:"m"})"),                             // name not a string
+           response(R"("email":"e" @"phone":"p")"),
+           response(R"("email"@"e")"),
+           response(R"(@5:"e")"),
+           response("\"identities\":" + id.substr(0, id.size() - 1) + R"(,"type" @"t"})"),
+           response("\"identities\":[" + id + " @" + id + "]"),
+           response(R"("departmentIds":["a" @"b"])"),
+           response(R"("customData":{"a":1 @"b":2})"),
+           response(R"("customData":{"a"@1})"),
+           response(R"("customData":{"a":[1 @2]})"),
+           response(R"("x":{"a":[1,{"b" @2}]})"),
+       }) {
+    std::size_t at = part.find('@');
+    std::string json = part.substr(0, at) + part.substr(at + 1);
+    CAPTURE(json);
+    auto o = decode_error(json);
+    CHECK(o.code == error_code::syntax);
+    CHECK(o.offset == at);
+  }
+  // In a stringified list the inner document is broken: the member's value is invalid.
+  auto o = decode_error(response(R"("departmentIds":"[\"a\" \"b\"]")"));
+  CHECK(o.code == error_code::invalid_value);
+  CHECK(o.pointer == "/data/departmentIds");
+}
+
 TEST_CASE("rule 1: a syntax error anywhere wins over an earlier semantic error") {
   // statusCode's type is wrong, but the document is not even JSON.
   for (std::string json : {R"({"statusCode":"200","message":"m"} x)", R"({"statusCode":"200","message":"m","u":[1,}})",

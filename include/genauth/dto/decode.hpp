@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <array>
+#include <bit>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -14,6 +16,7 @@
 
 #include "chrono.hpp"
 #include "detail/json_text.hpp"
+#include "detail/members.hpp"
 #include "detail/memory.hpp"
 #include "enums.hpp"
 #include "error.hpp"
@@ -132,26 +135,31 @@ struct decode_state {
 // The lean walk: every value read, nothing else. No error details, so that nothing takes the
 // value's address and simdjson's iterator state stays in registers (about 2.5 times faster
 // than the precise walk below on customData).
-inline bool valid_value(od::value v, std::size_t depth, std::size_t max_depth) noexcept {
+inline bool valid_value(od::value v, std::size_t depth, std::size_t max_depth, const char* end) noexcept {
   od::json_type t;
   if (v.type().get(t)) return false;
   switch (t) {
     case od::json_type::object: {
       od::object o;
       if (depth > max_depth || v.get_object().get(o)) return false;
-      for (auto member_result : o) {
+      for (cursor members(o); members.more();) {
+        const char* raw_key = nullptr;
+        od::value member_value;
         std::string_view key;
-        if (member_result.error()) return false;
-        od::field& f = member_result.value_unsafe();  // see decode_object: no copy
-        if (f.unescaped_key().get(key) || !valid_value(f.value(), depth + 1, max_depth)) return false;
+        if (members.next(raw_key, member_value) || members.name(raw_key, end).get(key) ||
+            !valid_value(member_value, depth + 1, max_depth, end) || members.advance())
+          return false;
       }
       return true;
     }
     case od::json_type::array: {
       od::array a;
       if (depth > max_depth || v.get_array().get(a)) return false;
-      for (auto element_result : a)
-        if (element_result.error() || !valid_value(element_result.value_unsafe(), depth + 1, max_depth)) return false;
+      for (cursor elements(a); elements.more();) {
+        od::value element;
+        elements.next(element);
+        if (!valid_value(element, depth + 1, max_depth, end) || elements.advance()) return false;
+      }
       return true;
     }
     case od::json_type::string: {
@@ -177,7 +185,7 @@ inline bool valid_value(od::value v, std::size_t depth, std::size_t max_depth) n
 // The precise walk: the same checks, and on failure the error with its pointer and offset.
 inline bool walk(decode_state& s, od::value v, std::size_t depth) noexcept {
   if (!s.precise) {
-    if (valid_value(v, depth, s.opt->max_depth)) return true;
+    if (valid_value(v, depth, s.opt->max_depth, s.base + s.size)) return true;
     s.retry_precisely = true;
     return s.fail(error_code::syntax, s.where(v), "invalid JSON");
   }
@@ -189,12 +197,14 @@ inline bool walk(decode_state& s, od::value v, std::size_t depth) noexcept {
       if (depth > s.opt->max_depth) return s.fail(error_code::capacity, s.where(v), "nesting deeper than max_depth");
       od::object o;
       if (auto e = v.get_object().get(o)) return s.fail(e, s.where(v));
-      for (auto member_result : o) {
-        od::field f;
-        if (auto e = std::move(member_result).get(f)) return s.fail(e, s.here());
+      for (cursor members(o); members.more();) {
+        const char* raw_key = nullptr;
+        od::value member_value;
         std::string_view key;
-        if (auto e = f.unescaped_key().get(key)) return s.fail(e, s.here());
-        if (!walk(s, f.value(), depth + 1)) { s.err.prepend_key(key); return false; }
+        if (auto e = members.next(raw_key, member_value)) return s.fail(e, s.here());
+        if (auto e = members.name(raw_key, s.base + s.size).get(key)) return s.fail(e, s.here());
+        if (!walk(s, member_value, depth + 1)) { s.err.prepend_key(key); return false; }
+        if (auto e = members.advance()) return s.fail(e, s.here());
       }
       return true;
     }
@@ -203,11 +213,11 @@ inline bool walk(decode_state& s, od::value v, std::size_t depth) noexcept {
       od::array a;
       if (auto e = v.get_array().get(a)) return s.fail(e, s.where(v));
       std::size_t i = 0;
-      for (auto element_result : a) {
-        od::value ev;
-        if (auto e = std::move(element_result).get(ev)) return s.fail(e, s.here());
-        if (!walk(s, ev, depth + 1)) { s.err.prepend_index(i); return false; }
-        ++i;
+      for (cursor elements(a); elements.more(); ++i) {
+        od::value element;
+        elements.next(element);
+        if (!walk(s, element, depth + 1)) { s.err.prepend_index(i); return false; }
+        if (auto e = elements.advance()) return s.fail(e, s.here());
       }
       return true;
     }
@@ -324,14 +334,16 @@ inline got read_stringified(decode_state& s, std::size_t at, std::string_view te
   od::array a;
   if (s.list_parser->iterate(s.list_buf, text.size(), s.list_cap).get(inner) || inner.get_array().get(a)) return bad();
   std::size_t start = s.stack->top();
-  for (auto element_result : a) {
+  for (cursor elements(a); elements.more();) {
     od::value ev;
     std::string_view item;
-    if (std::move(element_result).get(ev) || ev.get_string().get(item)) return bad();
+    elements.next(ev);
+    if (ev.get_string().get(item)) return bad();
     auto* copy = static_cast<char*>(s.store->allocate(item.size(), 1));
     if (!copy && !item.empty()) return s.out_of_memory(), got::failed;
     if (!item.empty()) std::memcpy(copy, item.data(), item.size());
     if (!s.push(std::string_view(copy, item.size()))) return got::failed;
+    if (elements.advance()) return bad();
   }
   const char* tail = nullptr;
   if (!inner.current_location().get(tail)) return bad();
@@ -343,10 +355,11 @@ inline got read_stringified(decode_state& s, std::size_t at, std::string_view te
 template <class Fn>
 got for_each_element(decode_state& s, od::array& a, Fn&& element) noexcept {
   std::size_t i = 0;
-  for (auto element_result : a) {
-    if (auto e = element_result.error()) return s.fail(e, s.here()), got::failed;
-    if (!element(element_result.value_unsafe())) { s.err.prepend_index(i); return got::failed; }
-    ++i;
+  for (cursor elements(a); elements.more(); ++i) {
+    od::value v;
+    elements.next(v);
+    if (!element(v)) { s.err.prepend_index(i); return got::failed; }
+    if (auto e = elements.advance()) return s.fail(e, s.here()), got::failed;
   }
   return got::ok;
 }
@@ -438,6 +451,22 @@ constexpr const char* expected_json() noexcept {
   else return "expected a string";
 }
 
+// Reads a member into its slot: a null leaves an optional one empty (got::null). One
+// instance per member type, shared by every field of that type: inlined into each field's
+// case, the readers made UserDto's loop 23 KB, more than the instruction cache holds next
+// to simdjson's stage 1.
+template <class M>
+[[gnu::noinline]] got read_slot(decode_state& s, od::value& v, M& slot) noexcept {
+  if constexpr (is_optional<M>::value) {
+    got g = read(s, v, slot.emplace());
+    if (g == got::other) g = not_this_type(s, v, true, expected_json<M>());
+    if (g == got::null) slot.reset();
+    return g;
+  } else {
+    return read_member(s, v, slot, expected_json<M>());
+  }
+}
+
 // --- objects ------------------------------------------------------------------------------
 
 // Whether required_on_success members are required for this DTO value.
@@ -453,6 +482,33 @@ constexpr bool scope_limited() {
   else return false;
 }
 
+// Each field's reader hands its slot to read_slot for the slot's type; the decoder calls it
+// through a table indexed like the field table. A table of calls rather than a switch over
+// inlined reads keeps the decoder small: inlined, UserDto's member loop took 23 KB and the
+// decoder's hot code no longer fit the instruction cache beside simdjson's.
+template <class T, std::size_t I>
+got read_field(decode_state& s, od::value& v, T& out) noexcept {
+  return read_slot(s, v, out.*(field_at<T, I>::member));
+}
+template <class T>
+using field_reader = got (*)(decode_state&, od::value&, T&) noexcept;
+template <class T>
+inline constexpr auto field_readers = []<std::size_t... I>(std::index_sequence<I...>) {
+  return std::array<field_reader<T>, sizeof...(I)>{&read_field<T, I>...};
+}(std::make_index_sequence<field_count<T>>{});
+
+// The error for the first member (in table order) of `unmet`: absent, or null though
+// required_on_success.
+template <class T>
+[[gnu::cold, gnu::noinline]] bool fail_unmet(decode_state& s, std::uint64_t unmet, std::uint64_t seen,
+                                             std::size_t start, std::size_t null_at) noexcept {
+  int i = std::countr_zero(unmet);
+  if ((seen >> i) & 1) s.fail(error_code::type_mismatch, null_at, "required member is null");
+  else s.fail(error_code::missing_field, start, "required member is missing");
+  s.err.prepend_key(name_index<T>::names[static_cast<std::size_t>(i)]);
+  return false;
+}
+
 template <described T>
 bool decode_object(decode_state& s, od::object& o, std::size_t start, T& out) noexcept {
   if (++s.depth > s.opt->max_depth) return s.fail(error_code::capacity, start, "nesting deeper than max_depth");
@@ -461,26 +517,23 @@ bool decode_object(decode_state& s, od::object& o, std::size_t start, T& out) no
   std::size_t unknown_start = s.stack->top();
   std::size_t null_at = 0;  // where a required_on_success member was null
   int expected = 0;         // members usually come in table order: try the next one first
-  for (auto it = o.begin().value_unsafe(); it != o.end().value_unsafe(); ++it) {
-    // A reference into the result, not a copy: moving the field out costs a store-forwarding
-    // stall per member.
-    auto&& member_result = *it;
-    if (auto e = member_result.error()) return s.fail(e, s.here());
-    od::field& f = member_result.value_unsafe();
+  for (cursor members(o); members.more();) {
+    const char* raw_key = nullptr;  // the name's first byte, after the quote
+    od::value v;
+    if (auto e = members.next(raw_key, v)) return s.fail(e, s.here());
     int index = -1;
     std::string_view key, name;
-    // The name's first byte (after the quote); unescaped_key() consumes the key.
-    const char* raw_key = reinterpret_cast<const char*>(f.key().raw());
     auto key_at = [&] { return s.at(raw_key) - 1; };
     if (expected < count && name_index<T>::raw_equals(raw_key, static_cast<std::size_t>(expected))) {
       index = expected;  // the raw name is exactly the expected one: nothing to unescape or trim
       key = name = name_index<T>::names[expected];
     } else {
-      if (auto e = f.unescaped_key().get(key)) return s.fail(e, key_at());
+      if (auto e = members.name(raw_key, s.base + s.size).get(key)) return s.fail(e, key_at());
       name = trim_ascii(key);  // SPEC 4.5c
-      index = field_index<T>(name);
+      // Neither escaped nor padded with spaces: compared in words, as it stands in the input.
+      bool as_sent = key.data() == raw_key && name.size() == key.size();
+      index = as_sent ? name_index<T>::find_raw(raw_key, key.size()) : field_index<T>(name);
     }
-    od::value& v = f.value();  // in place: a copy is read back whole and stalls
     bool ok;
     if (index >= 0) {
       std::uint64_t bit = std::uint64_t{1} << index;
@@ -489,22 +542,10 @@ bool decode_object(decode_state& s, od::object& o, std::size_t start, T& out) no
         ok = s.fail(error_code::duplicate_key, key_at(), "member name appears twice in one object");
       } else {
         seen |= bit;
-        ok = visit_field<T>(static_cast<std::size_t>(index), [&](auto described_field) __attribute__((always_inline)) {
-          using F = decltype(described_field);
-          using M = field_type<F>;
-          auto& slot = out.*(F::member);
-          if constexpr (is_optional<M>::value) {
-            got g = read(s, v, slot.emplace());
-            if (g == got::other && (g = not_this_type(s, v, true, expected_json<M>())) == got::null) {
-              slot.reset();  // null is absent
-              if constexpr ((F::flags & required_on_success) != 0) null_at = s.where(v);
-              return true;
-            }
-            return g == got::ok;
-          } else {
-            return read_member(s, v, slot, expected_json<M>()) == got::ok;
-          }
-        });
+        got g = field_readers<T>[static_cast<std::size_t>(index)](s, v, out);
+        if constexpr (required_on_success_mask<T> != 0)
+          if (g == got::null && (required_on_success_mask<T> & bit)) null_at = s.where(v);
+        ok = g == got::ok || g == got::null;
       }
     } else if (s.opt->reject_unknown_members) {
       ok = s.fail(error_code::invalid_value, key_at(), "unknown member");
@@ -517,27 +558,26 @@ bool decode_object(decode_state& s, od::object& o, std::size_t start, T& out) no
       ok = ok && read_raw(s, v, value) && s.push(member{key, value});
     }
     if (!ok) { s.err.prepend_key(key); return false; }
+    if (auto e = members.advance()) return s.fail(e, s.here());
   }
   --s.depth;
 
-  bool complete = for_each_field<T>([&](auto described_field, auto index) {
-    using F = decltype(described_field);
-    constexpr std::uint64_t bit = std::uint64_t{1} << index();
-    if constexpr ((F::flags & required_on_success) != 0) {
-      if (!succeeded(out) || (out.*(F::member)).has_value()) return true;
-      if (seen & bit) s.fail(error_code::type_mismatch, null_at, "required member is null");
-      else s.fail(error_code::missing_field, start, "required member is missing");
-    } else if constexpr (is_required<F>) {
-      if (seen & bit) return true;
-      if (scope_limited<T>() && s.opt->relax_required) { out.missing |= bit; return true; }
-      s.fail(error_code::missing_field, start, "required member is missing");
-    } else {
-      return true;
+  std::uint64_t unmet = required_mask<T> & ~seen;
+  if constexpr (scope_limited<T>()) {
+    if (unmet && s.opt->relax_required) out.missing = unmet, unmet = 0;
+  }
+  if constexpr (required_on_success_mask<T> != 0) {
+    if (succeeded(out)) {
+      for_each_field<T>([&](auto described_field, auto index) {
+        using F = decltype(described_field);
+        if constexpr ((F::flags & required_on_success) != 0)
+          if (!(out.*(F::member)).has_value()) unmet |= std::uint64_t{1} << index();
+        return true;
+      });
     }
-    s.err.prepend_key(F::name);
-    return false;
-  });
-  return complete && s.finish(unknown_start, out.unknown);
+  }
+  if (unmet) return fail_unmet<T>(s, unmet, seen, start, null_at);
+  return s.finish(unknown_start, out.unknown);
 }
 
 // Offset of the first byte stage 1 rejected, for its errors (best effort).

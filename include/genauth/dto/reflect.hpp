@@ -151,20 +151,22 @@ constexpr bool for_each_field(Fn&& fn) {
   }(std::make_index_sequence<field_count<T>>{});
 }
 
-// Inlining visit_field into the decoder's loop keeps fn's captures in registers: measured
-// 15% faster with AVX2 code (-march=native), but 20% slower with the baseline x86-64 code,
-// where GCC then copies simdjson's field objects through memory; so only with AVX2.
-#if defined(__AVX2__)
-#define GENAUTH_DTO_VISIT_INLINE __attribute__((always_inline))
-#else
-#define GENAUTH_DTO_VISIT_INLINE
-#endif
+// The fields, by index, that must be present (their member is not a std::optional), and
+// those flagged required_on_success.
+template <class T>
+inline constexpr std::uint64_t required_mask = []<std::size_t... I>(std::index_sequence<I...>) {
+  return ((is_required<field_at<T, I>> ? std::uint64_t{1} << I : 0) | ... | 0);
+}(std::make_index_sequence<field_count<T>>{});
+template <class T>
+inline constexpr std::uint64_t required_on_success_mask = []<std::size_t... I>(std::index_sequence<I...>) {
+  return (((field_at<T, I>::flags & required_on_success) != 0 ? std::uint64_t{1} << I : 0) | ... | 0);
+}(std::make_index_sequence<field_count<T>>{});
 
 // Calls fn(field<...>{}) for the field at a run-time index; the compiler turns the fold
 // into a jump table.
 template <class T, class Fn>
-GENAUTH_DTO_VISIT_INLINE constexpr bool visit_field(std::size_t index, Fn&& fn) {
-  return [&]<std::size_t... I>(std::index_sequence<I...>) GENAUTH_DTO_VISIT_INLINE {
+constexpr bool visit_field(std::size_t index, Fn&& fn) {
+  return [&]<std::size_t... I>(std::index_sequence<I...>) {
     bool ok = false;
     (void)((index == I ? (ok = fn(field_at<T, I>{}), true) : false) || ...);
     return ok;
@@ -244,6 +246,15 @@ struct name_index {
       diff |= (a ^ b) & m;
     }
     return diff == 0;
+  }
+
+  // The index of the field whose name is the `len` bytes at `raw`, followed by a quote; -1
+  // if none. For padded input only, as raw_equals.
+  static int find_raw(const char* raw, std::size_t len) noexcept {
+    if (len > max_len) return -1;
+    for (std::size_t k = buckets.start[len]; k < buckets.start[len + 1]; ++k)
+      if (raw_equals(raw, buckets.by_len[k])) return buckets.by_len[k];
+    return -1;
   }
 
   static int find(std::string_view key) noexcept {

@@ -1,0 +1,90 @@
+// Iteration over the members of simdjson On-Demand objects and the elements of arrays,
+// without simdjson's iterators.
+//
+// simdjson 3.0.1 hands out a member only through object_iterator::operator*, which returns
+// a simdjson_result<field> by copy (array_iterator's: a simdjson_result<value>). GCC copies
+// it through memory right after storing the value's 4-byte depth: a failed store-to-load
+// forward on every member, about a fifth of a decode. The container's own value_iterator
+// has every step as a public method; only the member holding it is protected, reached here
+// through a derived class, as C++ allows (a pointer to member named through that class).
+// The steps are the iterators' own: name, colon, value; then skip what the reader left of
+// the value and look for a ','. An error stops the walk where it is found.
+#pragma once
+
+#include <simdjson.h>
+
+#include <string_view>
+#include <type_traits>
+
+#include "json_text.hpp"
+
+namespace genauth::dto::detail {
+
+namespace od = simdjson::ondemand;
+
+// The value_iterator inside an od::object, od::array or od::value.
+template <class Container>
+struct iterator_of : Container {
+  static od::value_iterator& in(Container& c) noexcept { return c.*&iterator_of::iter; }
+};
+
+// Walks an object or array that get_object() or get_array() started:
+// `for (cursor c(o); c.more();) { c.next(key, value) / c.next(value); ...; c.advance(); }`.
+template <class Container>
+class cursor {
+ public:
+  explicit cursor(Container& c) noexcept : it_(iterator_of<Container>::in(c)) {}
+
+  bool more() const noexcept { return it_.is_open(); }
+
+  // The next member's raw name (after its opening quote) and its value, ready to be read.
+  [[gnu::always_inline]] simdjson::error_code next(const char*& raw_key, od::value& value) noexcept
+    requires std::is_same_v<Container, od::object>
+  {
+    od::raw_json_string key;
+    if (auto e = it_.field_key().get(key)) return stop(e);
+    if (auto e = it_.field_value()) return stop(e);
+    raw_key = reinterpret_cast<const char*>(key.raw());
+    iterator_of<od::value>::in(value) = it_.child();
+    return simdjson::SUCCESS;
+  }
+
+  // The next element, ready to be read.
+  [[gnu::always_inline]] void next(od::value& value) noexcept
+    requires std::is_same_v<Container, od::array>
+  {
+    iterator_of<od::value>::in(value) = it_.child();
+  }
+
+  // The name of the member next() stepped onto, as sent: the raw text when it holds no
+  // backslash (found by a block scan; `end` is the end of the padded document), else
+  // unescaped into the parser's string buffer.
+  simdjson::simdjson_result<std::string_view> name(const char* raw_key, const char* end) noexcept
+    requires std::is_same_v<Container, od::object>
+  {
+    if (const char* quote = closing_quote_padded(raw_key, end))
+      return std::string_view(raw_key, static_cast<std::size_t>(quote - raw_key));
+    return it_.json_iter().unescape(od::raw_json_string(reinterpret_cast<const uint8_t*>(raw_key)));
+  }
+
+  // Past what the caller left of the value, then past the ',' (or the closing bracket).
+  [[gnu::always_inline]] simdjson::error_code advance() noexcept {
+    bool ignored = false;
+    simdjson::error_code e = it_.skip_child();
+    if (!e && std::is_same_v<Container, od::object>) e = it_.has_next_field().get(ignored);
+    if (!e && std::is_same_v<Container, od::array>) e = it_.has_next_element().get(ignored);
+    return e ? stop(e) : e;
+  }
+
+ private:
+  // As simdjson's iterators do on an error: the document's current location is then the
+  // offending token, which the error reports.
+  [[gnu::cold]] simdjson::error_code stop(simdjson::error_code e) noexcept {
+    it_.abandon();
+    return e;
+  }
+
+  od::value_iterator it_;
+};
+
+}  // namespace genauth::dto::detail
