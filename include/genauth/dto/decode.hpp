@@ -84,7 +84,9 @@ struct decode_state {
     return doc->current_location().get(p) ? size : at(p);
   }
   // Offset of a value's first byte; valid even after a failed read of it.
-  [[gnu::cold, gnu::noinline]] std::size_t where(od::value& v) const noexcept { return at(v.raw_json_token().data()); }
+  std::size_t offset_of(od::value& v) const noexcept { return at(v.raw_json_token().data()); }
+  // The same, kept out of line for the error paths.
+  [[gnu::cold, gnu::noinline]] std::size_t where(od::value& v) const noexcept { return offset_of(v); }
   // Errors are rare: kept out of line so that the hot loops stay small.
   [[gnu::cold, gnu::noinline]] bool fail(error_code c, std::size_t offset, const char* message) noexcept {
     err = error(c, offset, message);
@@ -370,13 +372,13 @@ inline got read(decode_state& s, od::value& v, std::span<const std::string_view>
   od::array a;
   if (auto e = v.get_array().get(a)) {
     std::string_view text;
-    std::size_t at = s.where(v);
+    std::size_t at = s.offset_of(v);
     if (auto e2 = v.get_string().get(text)) return e == simdjson::INCORRECT_TYPE ? fail_with(s, e2, at) : fail_with(s, e, at);
     return read_stringified(s, at, text, out);
   }
   // Each element takes at least two input bytes (""), so the rest of the input bounds the count.
   std::size_t start = s.stack->top();
-  auto* items = s.stack->reserve_top<std::string_view>((s.size - s.where(v)) / 2 + 1);
+  auto* items = s.stack->reserve_top<std::string_view>((s.size - s.offset_of(v)) / 2 + 1);
   if (!items) return s.out_of_memory(), got::failed;
   std::size_t n = 0;
   got g = for_each_element(s, a, [&](od::value& ev) __attribute__((always_inline)) {
@@ -394,7 +396,7 @@ bool decode_object(decode_state& s, od::object& o, std::size_t start, T& out) no
 
 template <described D>
 got read(decode_state& s, od::value& v, D& out) noexcept {
-  std::size_t start = s.where(v);
+  std::size_t start = s.offset_of(v);
   od::object o;
   if (auto e = v.get_object().get(o)) return fail_with(s, e, start);
   return decode_object(s, o, start, out) ? got::ok : got::failed;
@@ -526,7 +528,6 @@ bool decode_object(decode_state& s, od::object& o, std::size_t start, T& out) no
     auto key_at = [&] { return s.at(raw_key) - 1; };
     if (expected < count && name_index<T>::raw_equals(raw_key, static_cast<std::size_t>(expected))) {
       index = expected;  // the raw name is exactly the expected one: nothing to unescape or trim
-      key = name = name_index<T>::names[expected];
     } else {
       if (auto e = members.name(raw_key, s.base + s.size).get(key)) return s.fail(e, key_at());
       name = trim_ascii(key);  // SPEC 4.5c
@@ -557,7 +558,7 @@ bool decode_object(decode_state& s, od::object& o, std::size_t start, T& out) no
       raw_json value;
       ok = ok && read_raw(s, v, value) && s.push(member{key, value});
     }
-    if (!ok) { s.err.prepend_key(key); return false; }
+    if (!ok) { s.err.prepend_key(key.data() ? key : name_index<T>::names[index]); return false; }
     if (auto e = members.advance()) return s.fail(e, s.here());
   }
   --s.depth;
