@@ -1,6 +1,8 @@
 // SPEC 4: decoding rules, quirks, errors and options.
 #include <doctest/doctest.h>
 
+#include <cstdio>
+
 #include "support.hpp"
 
 using namespace test;
@@ -618,6 +620,45 @@ TEST_CASE("rule 9: the first error wins") {
   auto o = decode_error(response(R"("loginsCount":"x","email":5)", "userId"));
   CHECK(o.code == error_code::type_mismatch);
   CHECK(o.pointer == "/data/loginsCount");
+}
+
+TEST_CASE("enums: every value decodes, as sent or escaped; near misses are unknown") {
+  dto::decoder d;
+  // For each value of E: the document with `member` set to a text, and what E it decodes to.
+  auto check_all = [&]<class E>(E, auto document, auto decoded) {
+    for (std::size_t i = 0; i < dto::enum_size<E>; ++i) {
+      std::string name(dto::enum_names<E>::names[i]);
+      std::vector<std::pair<std::string, E>> cases = {{name, static_cast<E>(i)}, {name + "x", E::unknown},
+                                                     {"x" + name, E::unknown}};
+      if (!name.empty()) {
+        char escaped[8];
+        std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned char>(name[0]));
+        cases.push_back({escaped + name.substr(1), static_cast<E>(i)});  // unescaped, then matched
+        cases.push_back({name.substr(0, name.size() - 1), E::unknown});  // a prefix
+        std::string other_case = name;
+        other_case[0] = static_cast<char>(other_case[0] ^ 0x20);
+        if (other_case != name) cases.push_back({other_case, E::unknown});
+      }
+      for (const auto& [text, expected] : cases) {
+        CAPTURE(text);
+        auto r = d.decode(document("\"" + text + "\""));
+        REQUIRE(r);
+        CHECK(decoded(*r->data).value == expected);
+      }
+    }
+  };
+  auto user_member = [](std::string member) {
+    return [member](std::string value) { return response("\"" + member + "\":" + value, member); };
+  };
+  check_all(dto::user_status{}, user_member("status"), [](const dto::UserDto& u) { return u.status; });
+  check_all(dto::work_status{}, user_member("workStatus"), [](const dto::UserDto& u) { return u.workStatus; });
+  check_all(dto::gender{}, user_member("gender"), [](const dto::UserDto& u) { return u.gender; });
+  check_all(dto::user_source_type{}, user_member("userSourceType"),
+            [](const dto::UserDto& u) { return u.userSourceType; });
+  check_all(
+      dto::identity_provider{},
+      [](std::string value) { return response("\"identities\":" + identity("\"provider\":" + value, "provider")); },
+      [](const dto::UserDto& u) { return (*u.identities)[0].provider; });
 }
 
 TEST_CASE("enums: unknown values keep their text; known ones decode") {

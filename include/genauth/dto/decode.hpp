@@ -113,7 +113,7 @@ struct decode_state {
   }
   template <class E>
   bool push(const E& e) noexcept {
-    return stack->push(e) || out_of_memory();
+    return stack->emplace<E>(e) || out_of_memory();
   }
 };
 
@@ -288,7 +288,12 @@ template <class E>
 got read(decode_state& s, od::value& v, enum_value<E>& out) noexcept {
   std::string_view text;
   if (got g = read(s, v, text); g != got::ok) return g;
-  out = enum_value<E>(text);
+  // Text taken in place is followed by its closing quote: compared in words.
+  using table = name_table<enum_names<E>>;
+  bool in_place = text.data() >= s.base && text.data() < s.base + s.size;
+  int i = in_place ? table::find_raw(text.data(), text.size()) : table::find(text);
+  out.value = i > 0 ? static_cast<E>(i) : E::unknown;
+  out.text = text;
   if (!out.known() && s.opt->reject_unknown_enums) {
     s.fail(error_code::invalid_value, s.where(v), "value is not one of the enumeration's");
     return got::failed;
@@ -405,17 +410,22 @@ got read(decode_state& s, od::value& v, D& out) noexcept {
 // SPEC 4.5b: an array of objects, or one object standing for a list of one.
 template <described D>
 got read(decode_state& s, od::value& v, std::span<const D>& out) noexcept {
-  std::size_t start = s.stack->top();
+  // Each object is decoded in place: the one object straight into the arena, array elements
+  // on the stack (which stays put), from where the finished list moves to the arena.
   if (v.raw_json_token().front() == '{') {
-    D one{};
-    got g = read(s, v, one);
-    return g == got::ok && !(s.push(one) && s.finish(start, out)) ? got::failed : g;
+    void* memory = s.store->allocate(sizeof(D), alignof(D));
+    if (!memory) return s.out_of_memory(), got::failed;
+    D* one = new (memory) D{};
+    got g = read(s, v, *one);
+    if (g == got::ok) out = {one, 1};
+    return g;
   }
+  std::size_t start = s.stack->top();
   od::array a;
   if (auto e = v.get_array().get(a)) return fail_with(s, e, s.where(v));
   got g = for_each_element(s, a, [&](od::value& ev) {
-    D item{};
-    return read_member(s, ev, item, "expected an object") == got::ok && s.push(item);
+    D* item = s.stack->emplace<D>();
+    return item ? read_member(s, ev, *item, "expected an object") == got::ok : s.out_of_memory();
   });
   return g == got::ok && !s.finish(start, out) ? got::failed : g;
 }
@@ -507,7 +517,7 @@ template <class T>
   int i = std::countr_zero(unmet);
   if ((seen >> i) & 1) s.fail(error_code::type_mismatch, null_at, "required member is null");
   else s.fail(error_code::missing_field, start, "required member is missing");
-  s.err.prepend_key(name_index<T>::names[static_cast<std::size_t>(i)]);
+  s.err.prepend_key(field_names<T>::names[static_cast<std::size_t>(i)]);
   return false;
 }
 
@@ -558,7 +568,7 @@ bool decode_object(decode_state& s, od::object& o, std::size_t start, T& out) no
       raw_json value;
       ok = ok && read_raw(s, v, value) && s.push(member{key, value});
     }
-    if (!ok) { s.err.prepend_key(key.data() ? key : name_index<T>::names[index]); return false; }
+    if (!ok) { s.err.prepend_key(key.data() ? key : field_names<T>::names[static_cast<std::size_t>(index)]); return false; }
     if (auto e = members.advance()) return s.fail(e, s.here());
   }
   --s.depth;

@@ -15,6 +15,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "detail/name_table.hpp"
 #include "raw_json.hpp"
 
 namespace genauth::dto {
@@ -175,97 +176,24 @@ constexpr bool visit_field(std::size_t index, Fn&& fn) {
 
 namespace detail {
 
-// Names bucketed by length, built at compile time: a lookup is one length check and a
-// few memcmp's within the bucket.
 template <class T>
-struct name_index {
-  static constexpr std::size_t n = field_count<T>;
-  static_assert(n <= 64, "a DTO has at most 64 fields (presence is one 64-bit mask)");
-
+struct field_names {
+  static_assert(field_count<T> <= 64, "a DTO has at most 64 fields (presence is one 64-bit mask)");
   static constexpr auto names = []<std::size_t... I>(std::index_sequence<I...>) {
-    return std::array<std::string_view, n>{field_at<T, I>::name...};
-  }(std::make_index_sequence<n>{});
-
-  static constexpr std::size_t max_len = [] {
-    std::size_t m = 0;
-    for (auto s : names) m = s.size() > m ? s.size() : m;
-    return m;
-  }();
-
+    return std::array<std::string_view, field_count<T>>{field_at<T, I>::name...};
+  }(std::make_index_sequence<field_count<T>>{});
   static constexpr bool unique = [] {
-    for (std::size_t i = 0; i < n; ++i)
-      for (std::size_t j = i + 1; j < n; ++j)
+    for (std::size_t i = 0; i < names.size(); ++i)
+      for (std::size_t j = i + 1; j < names.size(); ++j)
         if (names[i] == names[j]) return false;
     return true;
   }();
   static_assert(unique, "two fields of one DTO share a JSON name");
-
-  // by_len: field indices ordered by name length; start[len] .. start[len+1] is a bucket.
-  struct table {
-    std::array<std::uint8_t, n> by_len{};
-    std::array<std::uint8_t, max_len + 2> start{};
-  };
-  static constexpr table buckets = [] {
-    table t{};
-    std::size_t k = 0;
-    for (std::size_t len = 0; len <= max_len; ++len) {
-      t.start[len] = static_cast<std::uint8_t>(k);
-      for (std::size_t i = 0; i < n; ++i)
-        if (names[i].size() == len) t.by_len[k++] = static_cast<std::uint8_t>(i);
-    }
-    t.start[max_len + 1] = static_cast<std::uint8_t>(k);
-    return t;
-  }();
-
-  // Each name with its closing quote, zero-padded to whole words, and a mask of those
-  // bytes: a member name as it stands in padded input is compared without a call.
-  static constexpr std::size_t words = (max_len + 1 + 7) / 8;
-  struct quoted_table {
-    unsigned char text[n][words * 8]{};
-    unsigned char mask[n][words * 8]{};
-  };
-  static constexpr quoted_table quoted = [] {
-    quoted_table t{};
-    for (std::size_t i = 0; i < n; ++i) {
-      for (std::size_t j = 0; j < names[i].size(); ++j) t.text[i][j] = static_cast<unsigned char>(names[i][j]);
-      t.text[i][names[i].size()] = '"';
-      for (std::size_t j = 0; j <= names[i].size(); ++j) t.mask[i][j] = 0xFF;
-    }
-    return t;
-  }();
-
-  // Whether the raw name at `raw` (after its opening quote) is exactly names[i] followed by
-  // the closing quote. Reads words * 8 bytes at `raw`: for padded input only.
-  static bool raw_equals(const char* raw, std::size_t i) noexcept {
-    std::uint64_t diff = 0;
-    for (std::size_t w = 0; w < words; ++w) {
-      std::uint64_t a, b, m;
-      std::memcpy(&a, raw + 8 * w, 8);
-      std::memcpy(&b, quoted.text[i] + 8 * w, 8);
-      std::memcpy(&m, quoted.mask[i] + 8 * w, 8);
-      diff |= (a ^ b) & m;
-    }
-    return diff == 0;
-  }
-
-  // The index of the field whose name is the `len` bytes at `raw`, followed by a quote; -1
-  // if none. For padded input only, as raw_equals.
-  static int find_raw(const char* raw, std::size_t len) noexcept {
-    if (len > max_len) return -1;
-    for (std::size_t k = buckets.start[len]; k < buckets.start[len + 1]; ++k)
-      if (raw_equals(raw, buckets.by_len[k])) return buckets.by_len[k];
-    return -1;
-  }
-
-  static int find(std::string_view key) noexcept {
-    if (key.size() > max_len) return -1;
-    for (std::size_t k = buckets.start[key.size()]; k < buckets.start[key.size() + 1]; ++k) {
-      std::size_t i = buckets.by_len[k];
-      if (std::memcmp(names[i].data(), key.data(), key.size()) == 0) return static_cast<int>(i);
-    }
-    return -1;
-  }
 };
+
+// A DTO's member names, for lookups.
+template <class T>
+using name_index = name_table<field_names<T>>;
 
 }  // namespace detail
 

@@ -61,7 +61,9 @@ class arena {
 };
 
 // A stack of trivially copyable elements in which lists are built while their elements
-// may themselves hold nested lists; a finished list moves to the arena.
+// may themselves hold nested lists; a finished list moves to the arena. It never grows
+// once reserved (the decoder reserves the worst case for a document's size), so that an
+// element decoded in place stays put while its own lists are built above it.
 class list_stack {
  public:
   static constexpr std::size_t align = 8;
@@ -82,22 +84,23 @@ class list_stack {
   }
   void clear() noexcept { top_ = 0; }
 
-  template <class E>
-  bool push(const E& e) noexcept {
+  // A new element at the top, E{args...}; nullptr when the stack is full.
+  template <class E, class... A>
+  E* emplace(const A&... args) noexcept {
     static_assert(std::is_trivially_copyable_v<E> && alignof(E) <= align && sizeof(E) % align == 0);
-    if (top_ + sizeof(E) > cap_ && !reserve(2 * cap_ + sizeof(E) + 4096)) return false;
-    std::memcpy(data_.get() + top_, &e, sizeof(E));
+    if (top_ + sizeof(E) > cap_) return nullptr;
+    E* e = new (data_.get() + top_) E{args...};
     top_ += sizeof(E);
-    return true;
+    return e;
   }
 
   // Room for up to `n` elements of E at the top, written through a typed pointer (byte-wise
   // pushes would make the compiler reload everything after each one); commit() then keeps
-  // the first `used` of them. nullptr when memory runs out.
+  // the first `used` of them. nullptr when the stack is too full.
   template <class E>
   E* reserve_top(std::size_t n) noexcept {
     static_assert(std::is_trivially_copyable_v<E> && alignof(E) <= align && sizeof(E) % align == 0);
-    if (top_ + n * sizeof(E) > cap_ && !reserve(top_ + n * sizeof(E) + cap_)) return nullptr;
+    if (n > (cap_ - top_) / sizeof(E)) return nullptr;
     return reinterpret_cast<E*>(data_.get() + top_);
   }
   template <class E>
