@@ -58,7 +58,18 @@ TEST_CASE("after one document of N bytes, any document of up to N bytes allocate
   std::string many_identities = "\"identities\":[" + identity();
   for (int i = 0; i < 150; ++i) many_identities += "," + identity();
   many_identities += "]";
-  std::vector<std::string> hostile = {response(many_ids), response(many_unknown), response(many_identities)};
+  // Lists and unknown members built above identities decoded in place on the list stack.
+  std::string crowded = "\"identities\":[";
+  for (int i = 0; i < 20; ++i) {
+    std::string conn = "\"originConnIds\":[\"\"";
+    for (int j = 0; j < 150; ++j) conn += ",\"\"";
+    conn += "]";
+    for (int j = 0; j < 60; ++j) conn += ",\"u" + std::to_string(j) + "\":0";
+    crowded += (i ? "," : "") + identity(conn, "originConnIds");
+  }
+  crowded += "]";
+  std::vector<std::string> hostile = {response(many_ids), response(many_unknown), response(many_identities),
+                                      response(crowded)};
   std::size_t size = 0;
   for (auto& h : hostile) size = std::max(size, h.size());
   for (auto& h : hostile) h = pad_to(h, size);

@@ -718,8 +718,10 @@ class decoder {
     if (input_ && bytes <= reserved_) return {};
     std::size_t cap = bytes < 4096 ? 4096 : bytes;
     std::size_t padded = cap + simdjson::SIMDJSON_PADDING;
-    // A list element costs at most 8 bytes of storage per input byte (an unknown member,
-    // 32 bytes, needs at least 5 input bytes: "":0,), plus the copies of stringified lists.
+    // A list element costs at most 8 bytes of storage per input byte (a string, 16 bytes,
+    // needs at least 2: ""; an unknown member, 32 bytes, at least 5: "":0,; a finished
+    // identity, about 230, far more), plus the identity being decoded and the copies of
+    // stringified lists: the list stack never needs to grow during a decode (it cannot).
     std::size_t list_bytes = 9 * cap + 4096;
     input_.reset(new (std::nothrow) char[padded]);
     list_input_.reset(new (std::nothrow) char[padded]);
