@@ -304,6 +304,9 @@ got read(decode_state& s, od::value& v, enum_value<E>& out) noexcept {
 inline got read(decode_state& s, od::value& v, std::int64_t& out) noexcept {
   std::string_view token = v.raw_json_token();
   if (token.empty() || (token[0] != '-' && (token[0] < '0' || token[0] > '9'))) return got::other;
+  // simdjson's parser accepts exactly the integral JSON numbers that fit; anything else
+  // gets our own verdict (fraction or exponent, out of range, bad grammar).
+  if (v.get_int64().get(out) == simdjson::SUCCESS) return got::ok;
   const char* message = nullptr;
   error_code c = parse_int64(trim_json_ws(token), out);
   if (c == error_code::ok) return got::ok;
@@ -638,21 +641,17 @@ bool decode_root(decode_state& s, od::parser& parser, simdjson::padded_string_vi
   od::document doc;
   if (auto e = parser.iterate(json).get(doc)) return s.fail(e, stage1_error_offset(e, s.base, s.size));
   s.doc = &doc;
-  od::json_type t;
-  if (auto e = doc.type().get(t)) return s.fail(e, s.here());
-  bool ok;
-  if (t == od::json_type::object) {
-    od::object o;
-    std::size_t start = s.here();
-    auto e = doc.get_object().get(o);
-    ok = e ? s.fail(e, start) : decode_object(s, o, start, out);
-  } else {
+  od::object o;
+  auto e = doc.get_object().get(o);
+  if (e == simdjson::INCORRECT_TYPE) {
     // Not an object: a type mismatch, unless it is not even one valid JSON value.
     if (std::size_t at = s.first_syntax_error(); at != std::string_view::npos)
       return s.fail(error_code::syntax, at, "not one valid JSON value");
     return s.fail(error_code::type_mismatch, 0, "the document must be a JSON object");
   }
-  if (!ok) {
+  std::size_t start = static_cast<std::size_t>(skip_ws(s.base, s.base + s.size) - s.base);  // the '{'
+  if (e) return s.fail(e, start);
+  if (!decode_object(s, o, start, out)) {
     if (s.err.code() != error_code::syntax && !s.retry_precisely) prefer_syntax_error(s);
     return false;
   }

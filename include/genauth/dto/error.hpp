@@ -47,7 +47,7 @@ class error {
   // the decoder's call stack, so the success path never pays for it. Absurdly deep or
   // long pointers keep their innermost part and start with "..." to show the cut.
   std::string_view pointer() const noexcept {
-    return {buf_ + (pointer_capacity - len_), len_};
+    return {reinterpret_cast<const char*>(buf_) + (pointer_capacity - len_), len_};
   }
   explicit constexpr operator bool() const noexcept { return code_ != error_code::ok; }
 
@@ -74,10 +74,10 @@ class error {
     if (cut_) return;
     if (len_ + 3u >= pointer_capacity) {  // keep room for the "..." marker
       cut_ = true;
-      for (char m : {'.', '.', '.'}) { buf_[pointer_capacity - ++len_] = m; }
+      for (char m : {'.', '.', '.'}) { buf_[pointer_capacity - ++len_] = static_cast<unsigned char>(m); }
       return;
     }
-    buf_[pointer_capacity - ++len_] = c;
+    buf_[pointer_capacity - ++len_] = static_cast<unsigned char>(c);
   }
 
   error_code code_ = error_code::ok;
@@ -85,7 +85,10 @@ class error {
   std::uint16_t len_ = 0;
   std::size_t offset_ = 0;
   const char* message_ = "";
-  char buf_[pointer_capacity]{};
+  // Filled from the end; only the last len_ bytes are ever read. Left uninitialized (and
+  // unsigned char, which may be copied so): every decode makes an error, and zeroing the
+  // buffer there cost more than anything else per document.
+  unsigned char buf_[pointer_capacity];
 };
 
 // A value or an error, like std::expected (C++23), usable with -fno-exceptions.

@@ -1,11 +1,11 @@
 // Lookup of a name in a fixed list (a DTO's member names, an enumeration's values), built
-// at compile time: the names bucketed by length, so that a lookup is one length check and
-// the few names of that length; and each name with its closing quote, zero-padded to whole
-// words, so that a name as it stands in padded JSON input is compared in a few word
-// operations, without a call.
+// at compile time: a perfect hash sends each name to its own slot, and each name is kept
+// with its closing quote, zero-padded to whole words, so that a name as it stands in
+// padded JSON input is found with one hash and compared in a few word operations.
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -19,7 +19,7 @@ template <class List>
 struct name_table {
   static constexpr const auto& names = List::names;
   static constexpr std::size_t n = std::size(names);
-  static_assert(n <= 255, "indices are bytes");
+  static_assert(n < 255, "indices are bytes; 255 marks an empty slot");
 
   static constexpr std::size_t max_len = [] {
     std::size_t m = 0;
@@ -27,23 +27,55 @@ struct name_table {
     return m;
   }();
 
-  // by_len: indices ordered by name length; start[len] .. start[len + 1] is a bucket.
-  struct table {
-    std::array<std::uint8_t, n> by_len{};
-    std::array<std::uint8_t, max_len + 2> start{};
-  };
-  static constexpr table buckets = [] {
-    table t{};
-    std::size_t k = 0;
-    for (std::size_t len = 0; len <= max_len; ++len) {
-      t.start[len] = static_cast<std::uint8_t>(k);
-      for (std::size_t i = 0; i < n; ++i)
-        if (names[i].size() == len) t.by_len[k++] = static_cast<std::uint8_t>(i);
+  // A name's hash key: its length and its first and last 8 bytes (fewer when shorter).
+  // `first` and `last` are those bytes read little-endian, zero-extended.
+  static constexpr std::uint64_t key(std::uint64_t first, std::uint64_t last, std::size_t len) noexcept {
+    return first ^ ((last << 29) | (last >> 35)) ^ (len * 0x9E3779B97F4A7C15u);
+  }
+  static constexpr std::uint64_t bytes_le(std::string_view s) noexcept {
+    std::uint64_t w = 0;
+    for (std::size_t i = 0; i < s.size() && i < 8; ++i) w |= std::uint64_t{static_cast<unsigned char>(s[i])} << (8 * i);
+    return w;
+  }
+  static constexpr std::uint64_t key_of(std::string_view s) noexcept {
+    return key(bytes_le(s), s.size() > 8 ? bytes_le(s.substr(s.size() - 8)) : 0, s.size());
+  }
+
+  // A multiplier that sends every name to its own slot of 2^bits (at least 8 per name),
+  // found at compile time: a lookup is one hash, one slot and one comparison.
+  static constexpr unsigned bits = [] {
+    unsigned b = 4;
+    while ((std::size_t{1} << b) < 8 * n) ++b;
+    return b;
+  }();
+  static constexpr std::size_t slot_of(std::uint64_t key, std::uint64_t seed) noexcept {
+    return static_cast<std::size_t>((key * seed) >> (64 - bits));
+  }
+  static constexpr std::uint64_t seed = [] {
+    std::uint64_t candidate = 0x9E3779B97F4A7C15u;
+    for (int attempt = 0; attempt < 100000; ++attempt) {
+      bool used[std::size_t{1} << bits]{};
+      bool clash = false;
+      for (std::size_t i = 0; i < n && !clash; ++i) {
+        std::size_t slot = slot_of(key_of(names[i]), candidate);
+        clash = used[slot];
+        used[slot] = true;
+      }
+      if (!clash) return candidate;
+      candidate = candidate * 6364136223846793005u + 1442695040888963407u;
+      candidate |= 1;
     }
-    t.start[max_len + 1] = static_cast<std::uint8_t>(k);
+    return std::uint64_t{0};
+  }();
+  static_assert(seed != 0, "no perfect hash for these names: do two share their length and first and last 8 bytes?");
+  static constexpr auto slots = [] {
+    std::array<std::uint8_t, std::size_t{1} << bits> t{};
+    for (auto& e : t) e = 255;
+    for (std::size_t i = 0; i < n; ++i) t[slot_of(key_of(names[i]), seed)] = static_cast<std::uint8_t>(i);
     return t;
   }();
 
+  // Each name with its closing quote, zero-padded to whole words, and a mask of those bytes.
   static constexpr std::size_t words = (max_len + 1 + 7) / 8;
   struct quoted_table {
     unsigned char text[n][words * 8]{};
@@ -75,22 +107,35 @@ struct name_table {
   }
 
   // The index of the name that is the `len` bytes at `raw`, followed by a quote (as a
-  // string without escapes stands in padded input); -1 if none.
+  // string without escapes stands in padded input: 8 bytes past `raw` are readable); -1 if
+  // none.
   static int find_raw(const char* raw, std::size_t len) noexcept {
     if (len > max_len) return -1;
-    for (std::size_t k = buckets.start[len]; k < buckets.start[len + 1]; ++k)
-      if (raw_equals(raw, buckets.by_len[k])) return buckets.by_len[k];
-    return -1;
+    std::uint64_t first = load_le(raw), last = len > 8 ? load_le(raw + len - 8) : 0;
+    if (len < 8) first &= (std::uint64_t{1} << (8 * len)) - 1;
+    std::size_t i = slots[slot_of(key(first, last, len), seed)];
+    return i != 255 && raw_equals(raw, i) ? static_cast<int>(i) : -1;
   }
 
   // The index of `name` anywhere in memory; -1 if none.
   static int find(std::string_view name) noexcept {
     if (name.size() > max_len) return -1;
-    for (std::size_t k = buckets.start[name.size()]; k < buckets.start[name.size() + 1]; ++k) {
-      std::size_t i = buckets.by_len[k];
-      if (name.empty() || std::memcmp(names[i].data(), name.data(), name.size()) == 0) return static_cast<int>(i);
-    }
-    return -1;
+    std::uint64_t first = 0, last = 0;
+    if (!name.empty()) std::memcpy(&first, name.data(), name.size() < 8 ? name.size() : 8);
+    if (name.size() > 8) std::memcpy(&last, name.data() + name.size() - 8, 8);
+    std::size_t i = slots[slot_of(key(le(first), le(last), name.size()), seed)];
+    return i != 255 && names[i] == name ? static_cast<int>(i) : -1;
+  }
+
+ private:
+  static std::uint64_t le(std::uint64_t w) noexcept {
+    if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+    return w;
+  }
+  static std::uint64_t load_le(const char* p) noexcept {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    return le(w);
   }
 };
 
