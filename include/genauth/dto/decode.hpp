@@ -539,8 +539,12 @@ bool decode_object(decode_state& s, od::object& o, std::size_t start, T& out) no
     int index = -1;
     std::string_view key, name;
     auto key_at = [&] { return s.at(raw_key) - 1; };
+    // The raw name is exactly the expected one, or the one after (an optional member was
+    // left out): nothing to unescape, trim or look up.
     if (expected < count && name_index<T>::raw_equals(raw_key, static_cast<std::size_t>(expected))) {
-      index = expected;  // the raw name is exactly the expected one: nothing to unescape or trim
+      index = expected;
+    } else if (expected + 1 < count && name_index<T>::raw_equals(raw_key, static_cast<std::size_t>(expected + 1))) {
+      index = expected + 1;
     } else {
       if (auto e = members.name(raw_key, s.base + s.size).get(key)) return s.fail(e, key_at());
       name = trim_ascii(key);  // SPEC 4.5c
