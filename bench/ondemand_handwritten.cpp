@@ -2,7 +2,8 @@
 // as genauth-dto (required members, types, integral int64, duplicates, trimmed names, unknown
 // members kept and every byte of raw JSON validated, stringified lists, one identity object).
 // Views into the parser's buffers, lists in flat pools reused across documents, member names
-// compared raw against the next expected name before any unescaping.
+// compared raw against the next expected name and the one after it before any unescaping,
+// names without a backslash never unescaped.
 #include "ondemand_handwritten.hpp"
 
 #include <genauth/dto/detail/json_text.hpp>  // closing_quote_padded: the block-wise quote search
@@ -91,6 +92,7 @@ struct quoted_names {
 struct decoder::state {
   decoder& d;
   od::document& doc;
+  const char* end;  // of the (padded) document
 
   bool walk(od::value& v, int depth) {
     od::json_type t;
@@ -101,8 +103,11 @@ struct decoder::state {
         if (v.get_object().get(o)) return false;
         for (auto fr : o) {
           std::string_view k;
-          if (fr.error() || fr.value_unsafe().unescaped_key().get(k) || !walk(fr.value_unsafe().value(), depth + 1))
-            return false;
+          if (fr.error()) return false;
+          // A name without a backslash is valid as it stands (stage 1 checked its bytes).
+          const char* raw = reinterpret_cast<const char*>(fr.value_unsafe().key().raw());
+          if (!genauth::dto::detail::closing_quote_padded(raw, end) && fr.value_unsafe().unescaped_key().get(k)) return false;
+          if (!walk(fr.value_unsafe().value(), depth + 1)) return false;
         }
         return true;
       }
@@ -249,11 +254,15 @@ struct decoder::state {
     if (fr.error()) return false;                                                                    \
     od::field& f = fr.value_unsafe(); /* in place: a copy stalls store forwarding */                 \
     int index = -1;                                                                                  \
-    if (expected < field_count && quoted.equals(reinterpret_cast<const char*>(f.key().raw()), expected)) \
-      index = expected;                                                                              \
+    const char* raw = reinterpret_cast<const char*>(f.key().raw());                                  \
+    if (expected < field_count && quoted.equals(raw, expected)) index = expected;                    \
+    else if (expected + 1 < field_count && quoted.equals(raw, expected + 1)) index = expected + 1;   \
     std::string_view key;                                                                            \
     if (index < 0) {                                                                                 \
-      if (f.unescaped_key().get(key)) return false;                                                  \
+      /* without a backslash the name is the raw text: nothing to unescape */                        \
+      if (const char* q = genauth::dto::detail::closing_quote_padded(raw, end))       \
+        key = std::string_view(raw, static_cast<std::size_t>(q - raw));                              \
+      else if (f.unescaped_key().get(key)) return false;                                             \
       std::string_view name = trim(key);                                                             \
       for (int i = 0; i < field_count; ++i)                                                          \
         if (names[i] == name) { index = i; break; }                                                  \
@@ -319,7 +328,7 @@ bool decoder::decode(simdjson::padded_string_view json, Response& out) {
   od::document doc;
   od::object root;
   if (parser_.iterate(json).get(doc) || doc.get_object().get(root)) return false;
-  state s{*this, doc};
+  state s{*this, doc, json.data() + json.length()};
   if (!s.response(root, out)) return false;
   const char* tail;
   return doc.current_location().get(tail) != SUCCESS;  // nothing after the object
