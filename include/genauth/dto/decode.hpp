@@ -384,9 +384,10 @@ inline got read(decode_state& s, od::value& v, std::span<const std::string_view>
     if (auto e2 = v.get_string().get(text)) return e == simdjson::INCORRECT_TYPE ? fail_with(s, e2, at) : fail_with(s, e, at);
     return read_stringified(s, at, text, out);
   }
-  // Each element takes at least two input bytes (""), so the rest of the input bounds the count.
-  std::size_t start = s.stack->top();
-  auto* items = s.stack->reserve_top<std::string_view>((s.size - s.offset_of(v)) / 2 + 1);
+  // Built straight in the arena: its elements hold no lists, and reading them allocates
+  // nothing. Each takes at least two input bytes (""), so the rest of the input bounds the
+  // count.
+  auto* items = s.store->top_room<std::string_view>((s.size - s.offset_of(v)) / 2 + 1);
   if (!items) return s.out_of_memory(), got::failed;
   std::size_t n = 0;
   got g = for_each_element(s, a, [&](od::value& ev) __attribute__((always_inline)) {
@@ -395,8 +396,9 @@ inline got read(decode_state& s, od::value& v, std::span<const std::string_view>
     items[n++] = item;
     return true;
   });
-  s.stack->commit<std::string_view>(n);
-  return g == got::ok && !s.finish(start, out) ? got::failed : g;
+  s.store->commit<std::string_view>(n);
+  if (g == got::ok) out = {items, n};
+  return g;
 }
 
 template <described T>

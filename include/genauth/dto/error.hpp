@@ -36,7 +36,8 @@ class error {
  public:
   static constexpr std::size_t pointer_capacity = 256;
 
-  constexpr error() noexcept = default;
+  // User-provided, so that `error{}` does not zero the buffer below.
+  constexpr error() noexcept {}
   constexpr error(error_code c, std::size_t offset, const char* message) noexcept
       : code_(c), offset_(offset), message_(message) {}
 

@@ -29,6 +29,18 @@ class arena {
   }
   void reset() noexcept { current_ = 0; used_ = 0; }
 
+  // Room for up to `n` elements of E, to be filled and then kept with commit(used) before
+  // anything else is allocated. nullptr when memory runs out.
+  template <class E>
+  E* top_room(std::size_t n) noexcept {
+    if (n > (std::size_t(-1) >> 1) / sizeof(E)) return nullptr;
+    auto* room = static_cast<E*>(allocate(n * sizeof(E), alignof(E)));
+    if (room) used_ -= n * sizeof(E);
+    return room;
+  }
+  template <class E>
+  void commit(std::size_t used) noexcept { used_ += used * sizeof(E); }
+
   // nullptr when memory runs out.
   void* allocate(std::size_t n, std::size_t align) noexcept {
     for (;;) {
@@ -93,18 +105,6 @@ class list_stack {
     top_ += sizeof(E);
     return e;
   }
-
-  // Room for up to `n` elements of E at the top, written through a typed pointer (byte-wise
-  // pushes would make the compiler reload everything after each one); commit() then keeps
-  // the first `used` of them. nullptr when the stack is too full.
-  template <class E>
-  E* reserve_top(std::size_t n) noexcept {
-    static_assert(std::is_trivially_copyable_v<E> && alignof(E) <= align && sizeof(E) % align == 0);
-    if (n > (cap_ - top_) / sizeof(E)) return nullptr;
-    return reinterpret_cast<E*>(data_.get() + top_);
-  }
-  template <class E>
-  void commit(std::size_t used) noexcept { top_ += used * sizeof(E); }
 
   // The i-th element pushed since `start`, all of type E.
   template <class E>
