@@ -526,6 +526,37 @@ template <class T>
   return false;
 }
 
+// A member whose raw name is neither the expected one nor the next: its name unescaped,
+// trimmed (SPEC 4.5c) and looked up. Returns the field's index; or -1 when the table lacks
+// the name and the member was kept as an unknown one; or -2 on an error.
+template <described T>
+[[gnu::noinline]] int unlisted_member(decode_state& s, cursor<od::object>& members, const char* raw_key, od::value& v,
+                                      std::size_t unknown_start) noexcept {
+  std::string_view key;
+  if (auto e = members.name(raw_key, s.base + s.size).get(key)) return s.fail(e, s.at(raw_key) - 1), -2;
+  std::string_view name = trim_ascii(key);
+  // Neither escaped nor padded with spaces: compared in words, as it stands in the input.
+  bool as_sent = key.data() == raw_key && name.size() == key.size();
+  int index = as_sent ? name_index<T>::find_raw(raw_key, key.size()) : field_index<T>(name);
+  if (index >= 0) return index;
+  bool ok = true;
+  if (s.opt->reject_unknown_members) ok = s.fail(error_code::invalid_value, s.at(raw_key) - 1, "unknown member");
+  for (std::size_t i = 0, n = s.stack->count<member>(unknown_start); ok && i < n; ++i)
+    if (trim_ascii(s.stack->at<member>(unknown_start, i).name) == name)
+      ok = s.fail(error_code::duplicate_key, s.at(raw_key) - 1, "member name appears twice in one object");
+  raw_json value;
+  if (ok && read_raw(s, v, value) && s.push(member{key, value})) return -1;
+  s.err.prepend_key(key);
+  return -2;
+}
+
+// The member's name as sent, for an error's pointer.
+[[gnu::cold, gnu::noinline]] inline void prepend_name(decode_state& s, cursor<od::object>& members,
+                                                      const char* raw_key) noexcept {
+  std::string_view key;
+  if (!members.name(raw_key, s.base + s.size).get(key)) s.err.prepend_key(key);
+}
+
 template <described T>
 bool decode_object(decode_state& s, od::object& o, std::size_t start, T& out) noexcept {
   if (++s.depth > s.opt->max_depth) return s.fail(error_code::capacity, start, "nesting deeper than max_depth");
@@ -538,28 +569,23 @@ bool decode_object(decode_state& s, od::object& o, std::size_t start, T& out) no
     const char* raw_key = nullptr;  // the name's first byte, after the quote
     od::value v;
     if (auto e = members.next(raw_key, v)) return s.fail(e, s.here());
-    int index = -1;
-    std::string_view key, name;
-    auto key_at = [&] { return s.at(raw_key) - 1; };
     // The raw name is exactly the expected one, or the one after (an optional member was
     // left out): nothing to unescape, trim or look up.
+    int index;
     if (expected < count && name_index<T>::raw_equals(raw_key, static_cast<std::size_t>(expected))) {
       index = expected;
     } else if (expected + 1 < count && name_index<T>::raw_equals(raw_key, static_cast<std::size_t>(expected + 1))) {
       index = expected + 1;
     } else {
-      if (auto e = members.name(raw_key, s.base + s.size).get(key)) return s.fail(e, key_at());
-      name = trim_ascii(key);  // SPEC 4.5c
-      // Neither escaped nor padded with spaces: compared in words, as it stands in the input.
-      bool as_sent = key.data() == raw_key && name.size() == key.size();
-      index = as_sent ? name_index<T>::find_raw(raw_key, key.size()) : field_index<T>(name);
+      index = unlisted_member<T>(s, members, raw_key, v, unknown_start);
+      if (index == -2) return false;
     }
-    bool ok;
     if (index >= 0) {
       std::uint64_t bit = std::uint64_t{1} << index;
       expected = index + 1;
+      bool ok = false;
       if (seen & bit) {
-        ok = s.fail(error_code::duplicate_key, key_at(), "member name appears twice in one object");
+        s.fail(error_code::duplicate_key, s.at(raw_key) - 1, "member name appears twice in one object");
       } else {
         seen |= bit;
         got g = field_readers<T>[static_cast<std::size_t>(index)](s, v, out);
@@ -567,17 +593,8 @@ bool decode_object(decode_state& s, od::object& o, std::size_t start, T& out) no
           if (g == got::null && (required_on_success_mask<T> & bit)) null_at = s.where(v);
         ok = g == got::ok || g == got::null;
       }
-    } else if (s.opt->reject_unknown_members) {
-      ok = s.fail(error_code::invalid_value, key_at(), "unknown member");
-    } else {
-      ok = true;
-      for (std::size_t i = 0, n = s.stack->count<member>(unknown_start); ok && i < n; ++i)
-        if (trim_ascii(s.stack->at<member>(unknown_start, i).name) == name)
-          ok = s.fail(error_code::duplicate_key, key_at(), "member name appears twice in one object");
-      raw_json value;
-      ok = ok && read_raw(s, v, value) && s.push(member{key, value});
+      if (!ok) return prepend_name(s, members, raw_key), false;
     }
-    if (!ok) { s.err.prepend_key(key.data() ? key : field_names<T>::names[static_cast<std::size_t>(index)]); return false; }
     if (auto e = members.advance()) return s.fail(e, s.here());
   }
   --s.depth;
@@ -703,14 +720,16 @@ class decoder {
   // `if (auto e = decoder.decode(json, response)) ...`. On error `out` is left empty.
   template <described T>
   error decode(std::string_view json, T& out) noexcept {
-    if (error e = reserve(json.size())) return out = T{}, e;
+    if (!reserved(json.size()))
+      if (error e = reserve(json.size())) return out = T{}, e;
     std::memcpy(input_.get(), json.data(), json.size());
     std::memset(input_.get() + json.size(), 0, simdjson::SIMDJSON_PADDING);
     return run(simdjson::padded_string_view(input_.get(), json.size(), json.size() + simdjson::SIMDJSON_PADDING), out);
   }
   template <described T>
   error decode(simdjson::padded_string_view json, T& out) noexcept {
-    if (error e = reserve(json.length())) return out = T{}, e;
+    if (!reserved(json.length()))
+      if (error e = reserve(json.length())) return out = T{}, e;
     return run(json, out);
   }
 
@@ -720,7 +739,7 @@ class decoder {
   error reserve(std::size_t bytes) noexcept {
     if (bytes > options_.max_document_bytes)
       return error(error_code::capacity, 0, "document longer than max_document_bytes");
-    if (input_ && bytes <= reserved_) return {};
+    if (reserved(bytes)) return {};
     std::size_t cap = bytes < 4096 ? 4096 : bytes;
     std::size_t padded = cap + simdjson::SIMDJSON_PADDING;
     // A list element costs at most 8 bytes of storage per input byte (a string, 16 bytes,
@@ -741,6 +760,11 @@ class decoder {
   }
 
  private:
+  // Whether a document of `bytes` bytes may be decoded without allocating.
+  bool reserved(std::size_t bytes) const noexcept {
+    return input_ && bytes <= reserved_ && bytes <= options_.max_document_bytes;
+  }
+
   template <described T>
   error run(simdjson::padded_string_view json, T& out) noexcept {
     store_.reset();
