@@ -476,7 +476,10 @@ template <class M>
 [[gnu::noinline]] got read_slot(decode_state& s, od::value& v, M& slot) noexcept {
   if constexpr (is_optional<M>::value) {
     got g = read(s, v, slot.emplace());
-    if (g == got::other) g = not_this_type(s, v, true, expected_json<M>());
+    if (g == got::other) {
+      bool null = false;  // the usual other: a null literal, checked (and consumed) first
+      g = !v.is_null().get(null) && null ? got::null : not_this_type(s, v, true, expected_json<M>());
+    }
     if (g == got::null) slot.reset();
     return g;
   } else {
