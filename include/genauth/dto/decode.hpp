@@ -561,7 +561,7 @@ template <described T>
 }
 
 template <described T>
-bool decode_object(decode_state& s, od::object& o, std::size_t start, T& out) noexcept {
+[[gnu::always_inline]] inline bool decode_object(decode_state& s, od::object& o, std::size_t start, T& out) noexcept {
   if (++s.depth > s.opt->max_depth) return s.fail(error_code::capacity, start, "nesting deeper than max_depth");
   constexpr int count = static_cast<int>(field_count<T>);
   std::uint64_t seen = 0;

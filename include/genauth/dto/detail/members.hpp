@@ -59,7 +59,7 @@ class cursor {
   // The name of the member next() stepped onto, as sent: the raw text when it holds no
   // backslash (found by a block scan; `end` is the end of the padded document), else
   // unescaped into the parser's string buffer.
-  simdjson::simdjson_result<std::string_view> name(const char* raw_key, const char* end) noexcept
+  [[gnu::always_inline]] simdjson::simdjson_result<std::string_view> name(const char* raw_key, const char* end) noexcept
     requires std::is_same_v<Container, od::object>
   {
     if (const char* quote = closing_quote_padded(raw_key, end))
