@@ -535,6 +535,13 @@ template <class T>
 template <described T>
 [[gnu::noinline]] int unlisted_member(decode_state& s, cursor<od::object>& members, const char* raw_key, od::value& v,
                                       std::size_t unknown_start) noexcept {
+  // In minified JSON the name ends right before the ':' that precedes the value: a name of
+  // the table is then found without scanning for its end (one with a backslash never is).
+  const char* value_at = v.raw_json_token().data();
+  if (value_at[-1] == ':' && value_at[-2] == '"') {
+    int index = name_index<T>::find_raw(raw_key, static_cast<std::size_t>(value_at - 2 - raw_key));
+    if (index >= 0) return index;
+  }
   std::string_view key;
   if (auto e = members.name(raw_key, s.base + s.size).get(key)) return s.fail(e, s.at(raw_key) - 1), -2;
   std::string_view name = trim_ascii(key);
