@@ -8,7 +8,9 @@
 // has every step as a public method; only the member holding it is protected, reached here
 // through a derived class, as C++ allows (a pointer to member named through that class).
 // The steps are the iterators' own: name, colon, value; then skip what the reader left of
-// the value and look for a ','. An error stops the walk where it is found.
+// the value and look for a ','. An error stops the walk where it is found. Written against
+// simdjson 3.0.1; the protected `iter` members have had that name and type since On-Demand
+// first shipped, and a simdjson that renames them fails to compile here, not at run time.
 #pragma once
 
 #include <simdjson.h>
