@@ -65,6 +65,41 @@ TEST_CASE("field_index finds every name and nothing else") {
   CHECK(dto::field_index<dto::UserDto>(std::string(100, 'x')) == -1);
 }
 
+// Every name of a table, and near misses, looked up both ways: in memory, and raw as it
+// stands in padded JSON input (followed by its closing quote).
+template <class Table>
+void check_name_table() {
+  std::vector<std::pair<std::string, int>> cases;
+  for (std::size_t i = 0; i < Table::n; ++i) {
+    std::string name(Table::names[i]);
+    cases.push_back({name, static_cast<int>(i)});
+    for (std::string near : {name + "x", "x" + name, name + " ", name.empty() ? "" : name.substr(1),
+                             name.empty() ? "" : name.substr(0, name.size() - 1)}) {
+      bool listed = false;
+      for (std::size_t j = 0; j < Table::n; ++j) listed = listed || Table::names[j] == near;
+      if (!listed) cases.push_back({near, -1});
+    }
+  }
+  cases.push_back({std::string(200, 'u'), -1});
+  for (const auto& [text, index] : cases) {
+    CAPTURE(text);
+    CHECK(Table::find(text) == index);
+    std::string padded = text + "\":1" + std::string(64, '\0');
+    CHECK(Table::find_raw(padded.data(), text.size()) == index);
+  }
+}
+
+TEST_CASE("name tables: every name found, raw or not, and nothing else") {
+  check_name_table<dto::detail::name_index<dto::UserDto>>();
+  check_name_table<dto::detail::name_index<dto::IdentityDto>>();
+  check_name_table<dto::detail::name_index<dto::UserSingleRespDto>>();
+  check_name_table<dto::detail::name_table<dto::enum_names<dto::user_status>>>();
+  check_name_table<dto::detail::name_table<dto::enum_names<dto::work_status>>>();
+  check_name_table<dto::detail::name_table<dto::enum_names<dto::gender>>>();
+  check_name_table<dto::detail::name_table<dto::enum_names<dto::user_source_type>>>();
+  check_name_table<dto::detail::name_table<dto::enum_names<dto::identity_provider>>>();
+}
+
 TEST_CASE("the table check counts members") {
   struct two : dto::dto_base {
     std::string_view a;
