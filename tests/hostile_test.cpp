@@ -188,3 +188,18 @@ TEST_CASE("duplicate keys at every level, including inside identities") {
     CHECK(o.pointer == k.pointer);
   }
 }
+
+TEST_CASE("a broken document below a member found by its unescaped or trimmed name") {
+  // Found by fuzz_decode: the walk had stopped at the break (simdjson's iterator abandoned)
+  // when the error's pointer re-read the escaped name through it.
+  for (std::string name : {R"(data\f)", R"(d\u0061ta)", R"( data )"}) {
+    CAPTURE(name);
+    std::string json = "{\"" + name + R"(":{"nickckname":{"":6})" + "\n";
+    auto o = decode_error(json);
+    CHECK(o.code == error_code::syntax);
+    std::string as_sent = name == R"(data\f)" ? "data\f" : name == R"(d\u0061ta)" ? "data" : " data ";
+    CHECK(o.pointer == "/" + as_sent);
+  }
+  auto o = decode_error(response(R"("\u0065mail":{"a":[1 2]})"));  // a type error, found after unescaping
+  CHECK(o.code == error_code::syntax);
+}

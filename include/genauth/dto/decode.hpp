@@ -530,11 +530,12 @@ template <class T>
 }
 
 // A member whose raw name is neither the expected one nor the next: its name unescaped,
-// trimmed (SPEC 4.5c) and looked up. Returns the field's index; or -1 when the table lacks
-// the name and the member was kept as an unknown one; or -2 on an error.
+// trimmed (SPEC 4.5c) and looked up. Returns the field's index, with `key` the name as sent
+// when it differs from the table's; or -1 when the table lacks the name and the member was
+// kept as an unknown one; or -2 on an error.
 template <described T>
 [[gnu::noinline]] int unlisted_member(decode_state& s, cursor<od::object>& members, const char* raw_key, od::value& v,
-                                      std::size_t unknown_start) noexcept {
+                                      std::size_t unknown_start, std::string_view& key) noexcept {
   // In minified JSON the name ends right before the ':' that precedes the value: a name of
   // the table is then found without scanning for its end (one with a backslash never is).
   const char* value_at = v.raw_json_token().data();
@@ -542,7 +543,6 @@ template <described T>
     int index = name_index<T>::find_raw(raw_key, static_cast<std::size_t>(value_at - 2 - raw_key));
     if (index >= 0) return index;
   }
-  std::string_view key;
   if (auto e = members.name(raw_key, s.base + s.size).get(key)) return s.fail(e, s.at(raw_key) - 1), -2;
   std::string_view name = trim_ascii(key);
   // Neither escaped nor padded with spaces: compared in words, as it stands in the input.
@@ -560,13 +560,6 @@ template <described T>
   return -2;
 }
 
-// The member's name as sent, for an error's pointer.
-[[gnu::cold, gnu::noinline]] inline void prepend_name(decode_state& s, cursor<od::object>& members,
-                                                      const char* raw_key) noexcept {
-  std::string_view key;
-  if (!members.name(raw_key, s.base + s.size).get(key)) s.err.prepend_key(key);
-}
-
 template <described T>
 [[gnu::always_inline]] inline bool decode_object(decode_state& s, od::object& o, std::size_t start, T& out) noexcept {
   if (++s.depth > s.opt->max_depth) return s.fail(error_code::capacity, start, "nesting deeper than max_depth");
@@ -582,12 +575,13 @@ template <described T>
     // The raw name is exactly the expected one, or the one after (an optional member was
     // left out): nothing to unescape, trim or look up.
     int index;
+    std::string_view key;  // the name as sent, when looked up (an error's pointer names it)
     if (expected < count && name_index<T>::raw_equals(raw_key, static_cast<std::size_t>(expected))) {
       index = expected;
     } else if (expected + 1 < count && name_index<T>::raw_equals(raw_key, static_cast<std::size_t>(expected + 1))) {
       index = expected + 1;
     } else {
-      index = unlisted_member<T>(s, members, raw_key, v, unknown_start);
+      index = unlisted_member<T>(s, members, raw_key, v, unknown_start, key);
       if (index == -2) return false;
     }
     if (index >= 0) {
@@ -603,7 +597,10 @@ template <described T>
           if (g == got::null && (required_on_success_mask<T> & bit)) null_at = s.where(v);
         ok = g == got::ok || g == got::null;
       }
-      if (!ok) return prepend_name(s, members, raw_key), false;
+      if (!ok) {
+        s.err.prepend_key(key.data() ? key : field_names<T>::names[static_cast<std::size_t>(index)]);
+        return false;
+      }
     }
     if (auto e = members.advance()) return s.fail(e, s.here());
   }
