@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Turns Google Benchmark JSON output (--benchmark_repetitions=5, aggregates) into the tables of
-bench/README.md: median time, MB/s, ratio to ondemand_handwritten and to nlohmann, allocs."""
+bench/README.md: median time, MB/s, ratio to ondemand_handwritten and to nlohmann, allocs;
+rows by document, decode before encode, implementations in a fixed order."""
 import json, sys
 
 for path in sys.argv[1:]:
@@ -9,7 +10,13 @@ for path in sys.argv[1:]:
     print(f'\n{path}\n')
     print('| benchmark | median time | MB/s | vs ondemand_handwritten | vs nlohmann | allocs |')
     print('|---|---|---|---|---|---|')
-    for name, r in med.items():
+    # Canonical order whatever order the runs came in (--benchmark_enable_random_interleaving).
+    docs = ['sample', 'array_form', 'large']
+    impls = ['genauth', 'ondemand_handwritten', 'simdjson_dom', 'nlohmann', 'rapidjson', 'boost_json']
+    def order(name):
+        op, impl, doc = name.split('/')
+        return (docs.index(doc) if doc in docs else 99, op != 'decode', impls.index(impl) if impl in impls else 99)
+    for name, r in sorted(med.items(), key=lambda item: order(item[0])):
         op, impl, doc = name.split('/')
         t = r['real_time']
         unit = r['time_unit']

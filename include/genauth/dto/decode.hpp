@@ -560,6 +560,8 @@ template <described T>
   return -2;
 }
 
+// One object of a DTO: its members in one pass, then the required ones checked by mask.
+// Inlined into the DTO's reader (one call less per identity in a list: measured faster).
 template <described T>
 [[gnu::always_inline]] inline bool decode_object(decode_state& s, od::object& o, std::size_t start, T& out) noexcept {
   if (++s.depth > s.opt->max_depth) return s.fail(error_code::capacity, start, "nesting deeper than max_depth");
