@@ -639,7 +639,9 @@ TEST_CASE("enums: every value decodes, as sent or escaped; near misses are unkno
         other_case[0] = static_cast<char>(other_case[0] ^ 0x20);
         if (other_case != name) cases.push_back({other_case, E::unknown});
       }
-      for (const auto& [text, expected] : cases) {
+      for (const auto& c : cases) {  // no structured binding: clang 14 cannot capture one
+        const std::string& text = c.first;
+        E expected = c.second;
         CAPTURE(text);
         auto r = d.decode(document("\"" + text + "\""));
         REQUIRE(r);

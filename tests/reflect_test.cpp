@@ -81,7 +81,9 @@ void check_name_table() {
     }
   }
   cases.push_back({std::string(200, 'u'), -1});
-  for (const auto& [text, index] : cases) {
+  for (const auto& c : cases) {  // no structured binding: clang 14 cannot capture one
+    const std::string& text = c.first;
+    int index = c.second;
     CAPTURE(text);
     CHECK(Table::find(text) == index);
     std::string padded = text + "\":1" + std::string(64, '\0');
