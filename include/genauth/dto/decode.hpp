@@ -290,7 +290,8 @@ got read(decode_state& s, od::value& v, enum_value<E>& out) noexcept {
   if (got g = read(s, v, text); g != got::ok) return g;
   // Text taken in place is followed by its closing quote: compared in words.
   using table = name_table<enum_names<E>>;
-  bool in_place = text.data() >= s.base && text.data() < s.base + s.size;
+  // (addresses compared as integers: the text may lie in another buffer)
+  bool in_place = reinterpret_cast<std::uintptr_t>(text.data()) - reinterpret_cast<std::uintptr_t>(s.base) < s.size;
   int i = in_place ? table::find_raw(text.data(), text.size()) : table::find(text);
   out.value = i > 0 ? static_cast<E>(i) : E::unknown;
   out.text = text;
