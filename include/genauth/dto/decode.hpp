@@ -83,6 +83,8 @@ struct decode_state {
     const char* p = nullptr;
     return doc->current_location().get(p) ? size : at(p);
   }
+  // Offset of a member name's opening quote, from its first byte.
+  std::size_t name_at(const char* raw_key) const noexcept { return at(raw_key) - 1; }
   // Offset of a value's first byte; valid even after a failed read of it.
   std::size_t offset_of(od::value& v) const noexcept { return at(v.raw_json_token().data()); }
   // The same, kept out of line for the error paths.
@@ -184,6 +186,20 @@ inline bool valid_value(od::value v, std::size_t depth, std::size_t max_depth, c
   return false;
 }
 
+// Reads each element of an array with `element(value)`; on failure the element's index
+// goes into the error's pointer.
+template <class Fn>
+bool for_each_element(decode_state& s, od::array& a, Fn&& element) noexcept {
+  std::size_t i = 0;
+  for (cursor elements(a); elements.more(); ++i) {
+    od::value v;
+    elements.next(v);
+    if (!element(v)) { s.err.prepend_index(i); return false; }
+    if (auto e = elements.advance()) return s.fail(e, s.here());
+  }
+  return true;
+}
+
 // The precise walk: the same checks, and on failure the error with its pointer and offset.
 inline bool walk(decode_state& s, od::value v, std::size_t depth) noexcept {
   if (!s.precise) {
@@ -214,14 +230,7 @@ inline bool walk(decode_state& s, od::value v, std::size_t depth) noexcept {
       if (depth > s.opt->max_depth) return s.fail(error_code::capacity, s.where(v), "nesting deeper than max_depth");
       od::array a;
       if (auto e = v.get_array().get(a)) return s.fail(e, s.where(v));
-      std::size_t i = 0;
-      for (cursor elements(a); elements.more(); ++i) {
-        od::value element;
-        elements.next(element);
-        if (!walk(s, element, depth + 1)) { s.err.prepend_index(i); return false; }
-        if (auto e = elements.advance()) return s.fail(e, s.here());
-      }
-      return true;
+      return for_each_element(s, a, [&](od::value& element) { return walk(s, element, depth + 1); });
     }
     case jt::string: {
       std::string_view ignored;
@@ -361,19 +370,6 @@ inline got read_stringified(decode_state& s, std::size_t at, std::string_view te
   return s.finish(start, out) ? got::ok : got::failed;
 }
 
-// Reads each element of an array with `element(value)`; on failure the element's index
-// goes into the error's pointer.
-template <class Fn>
-got for_each_element(decode_state& s, od::array& a, Fn&& element) noexcept {
-  std::size_t i = 0;
-  for (cursor elements(a); elements.more(); ++i) {
-    od::value v;
-    elements.next(v);
-    if (!element(v)) { s.err.prepend_index(i); return got::failed; }
-    if (auto e = elements.advance()) return s.fail(e, s.here()), got::failed;
-  }
-  return got::ok;
-}
 
 [[gnu::always_inline]] inline got read_member(decode_state& s, od::value& v, auto& slot, const char* expected) noexcept;
 
@@ -391,15 +387,15 @@ inline got read(decode_state& s, od::value& v, std::span<const std::string_view>
   auto* items = s.store->top_room<std::string_view>((s.size - s.offset_of(v)) / 2 + 1);
   if (!items) return s.out_of_memory(), got::failed;
   std::size_t n = 0;
-  got g = for_each_element(s, a, [&](od::value& ev) __attribute__((always_inline)) {
+  bool ok = for_each_element(s, a, [&](od::value& ev) __attribute__((always_inline)) {
     std::string_view item;
     if (read_member(s, ev, item, "expected a string") != got::ok) return false;
     items[n++] = item;
     return true;
   });
   s.store->commit<std::string_view>(n);
-  if (g == got::ok) out = {items, n};
-  return g;
+  if (ok) out = {items, n};
+  return ok ? got::ok : got::failed;
 }
 
 template <described T>
@@ -429,11 +425,11 @@ got read(decode_state& s, od::value& v, std::span<const D>& out) noexcept {
   std::size_t start = s.stack->top();
   od::array a;
   if (auto e = v.get_array().get(a)) return fail_with(s, e, s.where(v));
-  got g = for_each_element(s, a, [&](od::value& ev) {
+  bool ok = for_each_element(s, a, [&](od::value& ev) {
     D* item = s.stack->emplace<D>();
     return item ? read_member(s, ev, *item, "expected an object") == got::ok : s.out_of_memory();
   });
-  return g == got::ok && !s.finish(start, out) ? got::failed : g;
+  return ok && s.finish(start, out) ? got::ok : got::failed;
 }
 
 // After a reader said `other`: a null (a valid literal) is `null` when the slot may be
@@ -544,17 +540,17 @@ template <described T>
     int index = name_index<T>::find_raw(raw_key, static_cast<std::size_t>(value_at - 2 - raw_key));
     if (index >= 0) return index;
   }
-  if (auto e = members.name(raw_key, s.base + s.size).get(key)) return s.fail(e, s.at(raw_key) - 1), -2;
+  if (auto e = members.name(raw_key, s.base + s.size).get(key)) return s.fail(e, s.name_at(raw_key)), -2;
   std::string_view name = trim_ascii(key);
   // Neither escaped nor padded with spaces: compared in words, as it stands in the input.
   bool as_sent = key.data() == raw_key && name.size() == key.size();
   int index = as_sent ? name_index<T>::find_raw(raw_key, key.size()) : field_index<T>(name);
   if (index >= 0) return index;
   bool ok = true;
-  if (s.opt->reject_unknown_members) ok = s.fail(error_code::invalid_value, s.at(raw_key) - 1, "unknown member");
+  if (s.opt->reject_unknown_members) ok = s.fail(error_code::invalid_value, s.name_at(raw_key), "unknown member");
   for (std::size_t i = 0, n = s.stack->count<member>(unknown_start); ok && i < n; ++i)
     if (trim_ascii(s.stack->at<member>(unknown_start, i).name) == name)
-      ok = s.fail(error_code::duplicate_key, s.at(raw_key) - 1, "member name appears twice in one object");
+      ok = s.fail(error_code::duplicate_key, s.name_at(raw_key), "member name appears twice in one object");
   raw_json value;
   if (ok && read_raw(s, v, value) && s.push(member{key, value})) return -1;
   s.err.prepend_key(key);
@@ -592,7 +588,7 @@ template <described T>
       expected = index + 1;
       bool ok = false;
       if (seen & bit) {
-        s.fail(error_code::duplicate_key, s.at(raw_key) - 1, "member name appears twice in one object");
+        s.fail(error_code::duplicate_key, s.name_at(raw_key), "member name appears twice in one object");
       } else {
         seen |= bit;
         got g = field_readers<T>[static_cast<std::size_t>(index)](s, v, out);
