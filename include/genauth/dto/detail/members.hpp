@@ -30,8 +30,14 @@ struct iterator_of : Container {
   static od::value_iterator& in(Container& c) noexcept { return c.*&iterator_of::iter; }
 };
 
+// An od::value made straight from an iterator: a default-constructed one is zeroed first,
+// three dead stores per member.
+struct value_at : od::value {
+  explicit value_at(const od::value_iterator& it) noexcept : od::value(it) {}
+};
+
 // Walks an object or array that get_object() or get_array() started:
-// `for (cursor c(o); c.more();) { c.next(key, value) / c.next(value); ...; c.advance(); }`.
+// `for (cursor c(o); c.more();) { c.next(key) (objects); od::value v = c.value(); ...; c.advance(); }`.
 template <class Container>
 class cursor {
  public:
@@ -39,24 +45,19 @@ class cursor {
 
   bool more() const noexcept { return it_.is_open(); }
 
-  // The next member's raw name (after its opening quote) and its value, ready to be read.
-  [[gnu::always_inline]] simdjson::error_code next(const char*& raw_key, od::value& value) noexcept
+  // Steps onto the next member: its raw name (after its opening quote), then its value.
+  [[gnu::always_inline]] simdjson::error_code next(const char*& raw_key) noexcept
     requires std::is_same_v<Container, od::object>
   {
     od::raw_json_string key;
     if (auto e = it_.field_key().get(key)) return stop(e);
     if (auto e = it_.field_value()) return stop(e);
     raw_key = reinterpret_cast<const char*>(key.raw());
-    iterator_of<od::value>::in(value) = it_.child();
     return simdjson::SUCCESS;
   }
 
-  // The next element, ready to be read.
-  [[gnu::always_inline]] void next(od::value& value) noexcept
-    requires std::is_same_v<Container, od::array>
-  {
-    iterator_of<od::value>::in(value) = it_.child();
-  }
+  // The member's value (after next()) or the next element, ready to be read.
+  [[gnu::always_inline]] od::value value() noexcept { return value_at(it_.child()); }
 
   // The name of the member next() stepped onto, as sent: the raw text when it holds no
   // backslash (found by a block scan; `end` is the end of the padded document), else
