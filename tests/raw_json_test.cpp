@@ -85,11 +85,27 @@ TEST_CASE("minifying: strings, escapes and whitespace on every side of each 64-b
       dto::detail::for_each_minified_run(text, [&](std::string_view run) { runs += run; });
       CAPTURE(lead);
       CAPTURE(trail);
-      REQUIRE(runs == minified_bytewise(text));
+      std::string expected = minified_bytewise(text);
+      REQUIRE(runs == expected);
+      // The encoder's writers: chunk by chunk, compressed where the CPU can, and run by run.
+      std::string fast(text.size() + dto::detail::minify_slack, '\0'), by_runs = fast;
+      char* f = fast.data();
+      char* b = by_runs.data();
+      const char* end = text.data() + text.size();
+      dto::detail::for_each_minified_chunk(text, [&](const char* chunk, std::size_t, std::uint64_t keep) {
+        f = dto::detail::minify_chunk(f, chunk, end, keep);
+        b = dto::detail::minify_chunk_by_runs(b, chunk, keep);
+      });
+      REQUIRE(std::string_view(fast.data(), static_cast<std::size_t>(f - fast.data())) == expected);
+      REQUIRE(std::string_view(by_runs.data(), static_cast<std::size_t>(b - by_runs.data())) == expected);
       ++checked;
     }
   }
   CHECK(checked == 131 * 4);
+#if defined(__x86_64__) && !defined(GENAUTH_DTO_PORTABLE)
+  std::string compression = dto::detail::has_vbmi2() ? "checked" : "not available here";
+  MESSAGE("whole-chunk compression (AVX-512 VBMI2): " << compression);
+#endif
   // And through the encoder, into a caller buffer and into a string.
   dto::decoder d;
   auto r = d.decode(response("\"customData\":" + body));

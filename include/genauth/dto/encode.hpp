@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
@@ -135,16 +136,14 @@ class writer {
     pos_ += n;
   }
   void value(const raw_json& r) {
-    if (room(r.text.size())) {  // minified, it can only be shorter
-      char* p = pos_;
-      for_each_minified_run(r.text, [&](std::string_view run) {
-        copy_to(p, run.data(), run.size());
-        p += run.size();
-      });
-      pos_ = p;
-    } else {
-      for_each_minified_run(r.text, [&](std::string_view run) { put(run); });
-    }
+    const char* end = r.text.data() + r.text.size();
+    for_each_minified_chunk(r.text, [&](const char* chunk, std::size_t, std::uint64_t keep) {
+      if (room(static_cast<std::size_t>(std::popcount(keep)) + minify_slack)) {
+        pos_ = minify_chunk(pos_, chunk, end, keep);
+      } else {  // near the end of a caller's buffer
+        for_each_run(keep, [&](int start, int n) { put(chunk + start, static_cast<std::size_t>(n)); });
+      }
+    });
   }
   template <class E>
   void value(std::span<const E> list) {

@@ -517,12 +517,12 @@ void scan_chunk(chunk_masks& m, const char* p, std::size_t len) noexcept {
   }
 }
 
-// Walks the minified form of validated JSON (insignificant whitespace dropped) as runs of
-// bytes; fn(std::string_view) gets each run (a run never spans two 64-byte chunks). 64
-// bytes at a time: strings are where a prefix XOR of the unescaped quotes says, and the
-// whitespace outside them is dropped.
+// Walks validated JSON 64 bytes at a time: fn(chunk, len, keep) gets each chunk (len <= 64
+// bytes) and one bit per byte that its minified form keeps (insignificant whitespace
+// dropped). Strings are where a prefix XOR of the unescaped quotes says; the whitespace
+// outside them goes.
 template <class Fn>
-void for_each_minified_run(std::string_view text, Fn&& fn) {
+void for_each_minified_chunk(std::string_view text, Fn&& fn) {
   bool in_string = false;     // at the start of the next chunk
   bool escape_first = false;  // the next chunk's first byte is escaped
   for (std::size_t at = 0; at < text.size(); at += 64) {
@@ -544,14 +544,66 @@ void for_each_minified_run(std::string_view text, Fn&& fn) {
     in_string = inside >> 63;
     std::uint64_t keep = ~(m.ws & ~inside);
     if (len < 64) keep &= (std::uint64_t{1} << len) - 1;
-    while (keep != 0) {
-      int start = std::countr_zero(keep);
-      std::uint64_t dropped_after = ~(keep >> start);
-      int n = dropped_after ? std::countr_zero(dropped_after) : 64 - start;
-      fn(std::string_view(chunk + start, static_cast<std::size_t>(n)));
-      keep = start + n >= 64 ? 0 : keep & (~std::uint64_t{0} << (start + n));
-    }
+    fn(chunk, len, keep);
   }
+}
+
+// The runs of bytes that `keep` marks: fn(start, n) for each, in order.
+template <class Fn>
+[[gnu::always_inline]] inline void for_each_run(std::uint64_t keep, Fn&& fn) {
+  while (keep != 0) {
+    int start = std::countr_zero(keep);
+    std::uint64_t dropped_after = ~(keep >> start);
+    int n = dropped_after ? std::countr_zero(dropped_after) : 64 - start;
+    fn(start, n);
+    keep = start + n >= 64 ? 0 : keep & (~std::uint64_t{0} << (start + n));
+  }
+}
+
+// The minified form of validated JSON as runs of bytes: fn(std::string_view) gets each run
+// (a run never spans two 64-byte chunks).
+template <class Fn>
+void for_each_minified_run(std::string_view text, Fn&& fn) {
+  for_each_minified_chunk(text, [&](const char* chunk, std::size_t, std::uint64_t keep) {
+    for_each_run(keep, [&](int start, int n) { fn(std::string_view(chunk + start, static_cast<std::size_t>(n))); });
+  });
+}
+
+// Writes the bytes of a chunk that `keep` marks at `out`, which has room for
+// popcount(keep) + minify_slack bytes; returns the end. `end` is the end of the text.
+// With AVX-512 VBMI2 (Ice Lake, Zen 4 and later) a whole chunk is compressed at once,
+// chosen at compile time or, in a build without it, at run time; else run by run.
+inline constexpr std::size_t minify_slack = 64;
+inline char* minify_chunk_by_runs(char* out, const char* chunk, std::uint64_t keep) noexcept {
+  for_each_run(keep, [&](int start, int n) {
+    copy_short(out, chunk + start, static_cast<std::size_t>(n));
+    out += n;
+  });
+  return out;
+}
+#if defined(__x86_64__) && !defined(GENAUTH_DTO_PORTABLE)
+[[gnu::target("avx512f,avx512bw,avx512vbmi2")]] inline char* minify_chunk_vbmi2(char* out, const char* chunk,
+                                                                                std::uint64_t keep) noexcept {
+  _mm512_storeu_si512(out, _mm512_maskz_compress_epi8(keep, _mm512_loadu_si512(chunk)));
+  return out + std::popcount(keep);
+}
+inline bool has_vbmi2() noexcept {
+#if defined(__AVX512VBMI2__) && defined(__AVX512BW__)
+  return true;
+#else
+  static const bool has = (__builtin_cpu_init(), __builtin_cpu_supports("avx512vbmi2") &&
+                                                     __builtin_cpu_supports("avx512bw"));
+  return has;
+#endif
+}
+#endif
+inline char* minify_chunk(char* out, const char* chunk, const char* end, std::uint64_t keep) noexcept {
+#if defined(__x86_64__) && !defined(GENAUTH_DTO_PORTABLE)
+  if (end - chunk >= 64 && has_vbmi2()) return minify_chunk_vbmi2(out, chunk, keep);
+#else
+  (void)end;
+#endif
+  return minify_chunk_by_runs(out, chunk, keep);
 }
 
 // Equality of two validated JSON texts after minification.
