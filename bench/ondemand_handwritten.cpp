@@ -147,10 +147,17 @@ struct decoder::state {
     return true;
   }
 
-  // Each read: false on a wrong type; a null leaves an optional absent.
+  // Each read: false on a wrong type; a null leaves an optional absent. A string without
+  // escapes is read with almost no frame, the rest out of line (its saved registers would
+  // cost every member).
   bool read(od::value& v, S& out) {
     std::string_view s;
-    if (string(v, s)) return out = s, true;
+    if (plain_string(v, s)) return out = s, true;
+    return read_rest(v, out);
+  }
+  [[gnu::noinline]] bool read_rest(od::value& v, S& out) {
+    std::string_view s;
+    if (v.get_string().get(s) == SUCCESS) return out = s, true;
     return v.is_null().value_unsafe();
   }
   bool read(od::value& v, I& out) {
