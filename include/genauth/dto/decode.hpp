@@ -119,17 +119,26 @@ struct decode_state {
   }
 };
 
+// What a reader did. Each reader tries its JSON type straight away (no type() query on the
+// hot path) and says `other` when the value has another type, leaving the verdict (null,
+// mismatch, malformed literal) to the caller; `failed` means the error is set; `unread`:
+// read, but its token is left for the walk to step over together with the ',' after it
+// (and the next name: one move of the token position for all of them).
+enum class got : std::uint8_t { ok, other, null, failed, unread };
+
 // Most strings hold no escape: then the text between the quotes is the value (stage 1 has
 // checked its UTF-8 and control bytes), taken in place, without simdjson's unescaping copy.
-// Consumes the value when it is such a string; otherwise leaves it for get_string().
-// Inlined: the view then stays in registers (storing it through a pointer and reading it
-// back whole stalls store forwarding).
+// Consumes the value when it is such a string (unless Consume is false: then the caller
+// steps over its token); otherwise leaves it for get_string(). Inlined: the view then stays
+// in registers (storing it through a pointer and reading it back whole stalls store
+// forwarding).
+template <bool Consume = true>
 [[gnu::always_inline]] inline bool read_plain_string(od::value& v, std::string_view& out) noexcept {
   std::string_view token = v.raw_json_token();  // from the quote up to the next token
   if (token.front() != '"') return false;
   const char* quote = closing_quote_padded(token.data() + 1, token.data() + token.size());
   if (!quote) return false;
-  (void)v.get_raw_json_string().error();  // cannot fail: it is a string
+  if constexpr (Consume) (void)v.get_raw_json_string().error();  // cannot fail: it is a string
   out = std::string_view(token.data() + 1, static_cast<std::size_t>(quote - token.data() - 1));
   return true;
 }
@@ -183,15 +192,23 @@ inline bool valid_value(od::value v, std::size_t depth, std::size_t max_depth, c
   return false;
 }
 
-// Reads each element of an array with `element(value)`; on failure the element's index
-// goes into the error's pointer.
+// Reads each element of an array with `element(value)` (true or false, or a `got` that may
+// be `unread`); on failure the element's index goes into the error's pointer.
 template <class Fn>
 bool for_each_element(decode_state& s, od::array& a, Fn&& element) noexcept {
   std::size_t i = 0;
   for (cursor elements(a); elements.more(); ++i) {
     od::value v = elements.value();
-    if (!element(v)) { s.err.prepend_index(i); return false; }
-    if (auto e = elements.advance()) return s.fail(e, s.here());
+    simdjson::error_code e;
+    if constexpr (std::is_same_v<decltype(element(v)), got>) {
+      got g = element(v);
+      if (g != got::ok && g != got::unread) { s.err.prepend_index(i); return false; }
+      e = g == got::unread ? elements.advance_past_scalar() : elements.advance();
+    } else {
+      if (!element(v)) { s.err.prepend_index(i); return false; }
+      e = elements.advance();
+    }
+    if (e) return s.fail(e, s.here());
   }
   return true;
 }
@@ -269,11 +286,7 @@ inline bool read_raw(decode_state& s, od::value& v, raw_json& out) noexcept {
 }
 
 // --- one reader per member kind -------------------------------------------------------
-// Each reader tries its JSON type straight away (no type() query on the hot path) and says
-// `other` when the value has another type, leaving the verdict (null, mismatch, malformed
-// literal) to the caller; `failed` means the error is set.
-
-enum class got : std::uint8_t { ok, other, null, failed };
+// (their results: `got`, above)
 
 inline got fail_with(decode_state& s, simdjson::error_code e, std::size_t at) noexcept {
   if (e == simdjson::INCORRECT_TYPE) return got::other;
@@ -391,9 +404,9 @@ inline got read(decode_state& s, od::value& v, std::span<const std::string_view>
   std::size_t n = 0;
   bool ok = for_each_element(s, a, [&](od::value& ev) __attribute__((always_inline)) {
     std::string_view item;
-    if (read_member(s, ev, item, "expected a string") != got::ok) return false;
-    items[n++] = item;
-    return true;
+    got g = read_plain_string<false>(ev, item) ? got::unread : read_member(s, ev, item, "expected a string");
+    if (g == got::ok || g == got::unread) items[n++] = item;
+    return g;
   });
   s.store->commit<std::string_view>(n);
   if (ok) out = {items, n};
@@ -492,11 +505,11 @@ template <class M>
   };
   if constexpr (string_valued<V>) {
     std::string_view text;
-    if (read_plain_string(v, text)) {
+    if (read_plain_string<false>(v, text)) {
       if constexpr (std::is_same_v<V, std::string_view>) value() = text;
       else if constexpr (std::is_same_v<V, timestamp>) value().text = text;
-      else return classify(s, v, text, true, value());
-      return got::ok;
+      else if (classify(s, v, text, true, value()) == got::failed) return got::failed;
+      return got::unread;
     }
   } else if constexpr (std::is_same_v<V, bool> || std::is_same_v<V, std::int64_t>) {
     V x;
@@ -631,6 +644,10 @@ template <described T>
         if constexpr (required_on_success_mask<T> != 0)
           if (g == got::null && (required_on_success_mask<T> & bit)) null_at = s.where(v);
         ok = g == got::ok || g == got::null;
+        if (g == got::unread) {
+          if (auto e = members.advance_past_scalar()) return s.fail(e, s.here());
+          continue;
+        }
       }
       if (!ok) {
         s.err.prepend_key(key.data() ? key : field_names<T>::names[static_cast<std::size_t>(index)]);

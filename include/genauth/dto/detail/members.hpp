@@ -89,6 +89,28 @@ class cursor {
     return it_.json_iter().unescape(od::raw_json_string(reinterpret_cast<const uint8_t*>(raw_key)));
   }
 
+  // Past a scalar value (a member's or an element) that the caller read without stepping
+  // over its token, then as advance(); the usual ',' (and name and ':') after it in the
+  // same step.
+  [[gnu::always_inline]] simdjson::error_code advance_past_scalar() noexcept {
+    od::json_iterator& j = it_.json_iter();
+    if constexpr (std::is_same_v<Container, od::object>) {
+      if (*j.peek(1) == ',' && *j.peek(2) == '"' && *j.peek(3) == ':') [[likely]] {
+        primed_ = reinterpret_cast<const char*>(j.peek(2) + 1);
+        for (int i = 0; i < 4; ++i) (void)j.return_current_and_advance();  // the depth stays the value's
+        return simdjson::SUCCESS;
+      }
+    } else {
+      if (*j.peek(1) == ',') [[likely]] {
+        for (int i = 0; i < 2; ++i) (void)j.return_current_and_advance();
+        return simdjson::SUCCESS;
+      }
+    }
+    (void)j.return_current_and_advance();  // as simdjson's scalar reads leave it
+    j.ascend_to(it_.depth());
+    return advance();
+  }
+
   // Past what the caller left of the value, then past the ',' (or the closing bracket).
   [[gnu::always_inline]] simdjson::error_code advance() noexcept {
     if constexpr (std::is_same_v<Container, od::object>) {
