@@ -53,14 +53,12 @@ class cursor {
   [[gnu::always_inline]] simdjson::error_code next(const char*& raw_key) noexcept
     requires std::is_same_v<Container, od::object>
   {
-    // The name and the ':' as field_key() and field_value() take them, in one step: the
-    // token position goes through memory once, not twice (each store and reload of it is
-    // a step on the chain that every member waits for).
     if (primed_) {  // advance() took this name already
       raw_key = primed_;
       primed_ = nullptr;
       return simdjson::SUCCESS;
     }
+    // The name and the ':' as field_key() and field_value() take them, in one step.
     od::json_iterator& j = it_.json_iter();
     const std::uint8_t* key = j.peek(0);
     if (*key == '"' && *j.peek(1) == ':') [[likely]] {
@@ -97,12 +95,12 @@ class cursor {
     if constexpr (std::is_same_v<Container, od::object>) {
       if (*j.peek(1) == ',' && *j.peek(2) == '"' && *j.peek(3) == ':') [[likely]] {
         primed_ = reinterpret_cast<const char*>(j.peek(2) + 1);
-        for (int i = 0; i < 4; ++i) (void)j.return_current_and_advance();  // the depth stays the value's
+        skip(j, 4);  // the depth stays the value's
         return simdjson::SUCCESS;
       }
     } else {
       if (*j.peek(1) == ',') [[likely]] {
-        for (int i = 0; i < 2; ++i) (void)j.return_current_and_advance();
+        skip(j, 2);
         return simdjson::SUCCESS;
       }
     }
@@ -130,10 +128,14 @@ class cursor {
   }
 
  private:
-  // Past `tokens` tokens already checked, into the member's value (the compiler keeps the
-  // position in a register: one store).
-  [[gnu::always_inline]] void step(od::json_iterator& j, int tokens) noexcept {
+  // Past `tokens` tokens already checked (the compiler keeps the position in a register:
+  // one store).
+  [[gnu::always_inline]] static void skip(od::json_iterator& j, int tokens) noexcept {
     for (int i = 0; i < tokens; ++i) (void)j.return_current_and_advance();
+  }
+  // The same, ending in a member's value.
+  [[gnu::always_inline]] void step(od::json_iterator& j, int tokens) noexcept {
+    skip(j, tokens);
     j.descend_to(it_.depth() + 1);
   }
 
