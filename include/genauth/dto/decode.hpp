@@ -493,9 +493,10 @@ inline constexpr bool string_valued<enum_value<E>> = true;
 // case, the readers made UserDto's loop 23 KB, more than the instruction cache holds next
 // to simdjson's stage 1.
 // The usual member (a string without escapes, a boolean, an integer that simdjson's parser
-// takes) is read here with almost no frame; all else goes on to read_slot_general (a failed
-// get_* has consumed nothing). Merged, the rare paths' six saved registers and realigned
-// stack cost every member, about a tenth of a small document's decode.
+// takes) is read here with almost no frame, a string's token left for the walk (`unread`);
+// all else goes on to read_slot_general (a failed get_* has consumed nothing). Merged, the
+// rare paths' six saved registers and realigned stack cost every member, about a tenth of a
+// small document's decode.
 template <class M>
 [[gnu::noinline]] got read_slot(decode_state& s, od::value& v, M& slot) noexcept {
   using V = typename unwrap_optional<M>::type;
@@ -632,6 +633,7 @@ template <described T>
       index = unlisted_member<T>(s, members, raw_key, v, unknown_start, key);
       if (index == -2) return false;
     }
+    bool unread = false;  // the value's token is left for advance_past_scalar()
     if (index >= 0) {
       std::uint64_t bit = std::uint64_t{1} << index;
       expected = index + 1;
@@ -643,18 +645,15 @@ template <described T>
         got g = field_readers<T>[static_cast<std::size_t>(index)](s, v, out);
         if constexpr (required_on_success_mask<T> != 0)
           if (g == got::null && (required_on_success_mask<T> & bit)) null_at = s.where(v);
-        ok = g == got::ok || g == got::null;
-        if (g == got::unread) {
-          if (auto e = members.advance_past_scalar()) return s.fail(e, s.here());
-          continue;
-        }
+        ok = g == got::ok || g == got::null || g == got::unread;
+        unread = g == got::unread;
       }
       if (!ok) {
         s.err.prepend_key(key.data() ? key : field_names<T>::names[static_cast<std::size_t>(index)]);
         return false;
       }
     }
-    if (auto e = members.advance()) return s.fail(e, s.here());
+    if (auto e = unread ? members.advance_past_scalar() : members.advance()) return s.fail(e, s.here());
   }
   --s.depth;
 
