@@ -18,6 +18,14 @@ namespace {
 
 namespace dto = genauth::dto;
 
+// genauth_bench_public_api is this program built on simdjson's public API only
+// (detail/simdjson_access.hpp): its rows say so.
+#if defined(GENAUTH_DTO_SIMDJSON_PUBLIC_API)
+const std::string genauth = "genauth_public_api";
+#else
+const std::string genauth = "genauth";
+#endif
+
 std::string read(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
   std::stringstream ss;
@@ -52,7 +60,7 @@ void register_all(const std::vector<document>& docs) {
     const std::string& n = doc.name;
     std::size_t size = doc.json.size();
 
-    benchmark::RegisterBenchmark(("decode/genauth/" + n).c_str(), [&doc, size](benchmark::State& s) {
+    benchmark::RegisterBenchmark(("decode/" + genauth + "/" + n).c_str(), [&doc, size](benchmark::State& s) {
       dto::decoder d;
       dto::UserSingleRespDto r;
       simdjson::padded_string_view in(doc.padded);
@@ -90,7 +98,7 @@ void register_all(const std::vector<document>& docs) {
                                    });
     }
 
-    benchmark::RegisterBenchmark(("encode/genauth/" + n).c_str(), [&doc](benchmark::State& s) {
+    benchmark::RegisterBenchmark(("encode/" + genauth + "/" + n).c_str(), [&doc](benchmark::State& s) {
       dto::decoder d;
       auto r = d.decode(doc.json);
       if (!r) die("genauth cannot decode " + doc.name);

@@ -13,6 +13,7 @@ write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/genauth_dto-config-
   COMPATIBILITY SameMinorVersion ARCH_INDEPENDENT)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/genauth_dto-config.cmake
               ${CMAKE_CURRENT_BINARY_DIR}/genauth_dto-config-version.cmake
+              cmake/simdjson_version.cmake
         DESTINATION ${CMAKE_INSTALL_DATADIR}/genauth_dto/cmake)
 if(TARGET genauth-dto)
   install(TARGETS genauth-dto RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})

@@ -16,8 +16,8 @@
 
 #include "chrono.hpp"
 #include "detail/json_text.hpp"
-#include "detail/members.hpp"
 #include "detail/memory.hpp"
+#include "detail/simdjson_access.hpp"
 #include "enums.hpp"
 #include "error.hpp"
 #include "raw_json.hpp"
@@ -25,15 +25,15 @@
 #include "response.hpp"
 
 // simdjson compiles On-Demand for the SIMD kernel the compiler flags allow, and for its
-// generic one when they allow none (plain x86-64): say so, once per translation unit.
-// Build with -march=... (or the CMake option GENAUTH_DTO_MARCH), or define
-// GENAUTH_DTO_NO_KERNEL_NOTICE to silence it. GCC only: there it is a note, while clang
-// makes it a warning, which -Werror would turn into a broken build.
-#if defined(__GNUC__) && !defined(__clang__) && \
+// generic one when they allow none (plain x86-64). Define GENAUTH_DTO_KERNEL_NOTICE to be
+// told so, once per translation unit. Opt-in, since a user's build must stay free of any
+// diagnostic from these headers (docs/contract.md, "Where it builds"); GCC only: there it
+// is a note, while clang makes it a warning, which -Werror would make fatal.
+#if defined(GENAUTH_DTO_KERNEL_NOTICE) && defined(__GNUC__) && !defined(__clang__) && \
     !(SIMDJSON_CAN_ALWAYS_RUN_ICELAKE) && !(SIMDJSON_CAN_ALWAYS_RUN_HASWELL) && !(SIMDJSON_CAN_ALWAYS_RUN_WESTMERE) && \
-    !(SIMDJSON_CAN_ALWAYS_RUN_ARM64) && !(SIMDJSON_CAN_ALWAYS_RUN_PPC64) && !defined(GENAUTH_DTO_NO_KERNEL_NOTICE)
+    !(SIMDJSON_CAN_ALWAYS_RUN_ARM64) && !(SIMDJSON_CAN_ALWAYS_RUN_PPC64)
 #pragma message( \
-    "genauth-dto: simdjson On-Demand uses its generic kernel in this build; -march=native (or GENAUTH_DTO_MARCH) selects a SIMD one")
+    "genauth-dto: simdjson On-Demand uses its generic kernel in this build; compile with -march=native, or the oldest CPU you deploy to (e.g. -march=haswell), for a SIMD one")
 #endif
 
 namespace genauth::dto {
@@ -98,8 +98,30 @@ struct decode_state {
     // simdjson finds an unbalanced document before reading it: point at its last byte.
     if (e == simdjson::INCOMPLETE_ARRAY_OR_OBJECT) offset = last_byte();
     bool limit = e == simdjson::DEPTH_ERROR || e == simdjson::CAPACITY || e == simdjson::MEMALLOC;
-    return fail(limit ? error_code::capacity : error_code::syntax, offset, simdjson::error_message(e));
+    return fail(limit ? error_code::capacity : error_code::syntax, offset, message_for(e));
   }
+  // In the library's own words, whichever simdjson reported it (its texts change between
+  // releases; docs/contract.md, rule 9).
+  static const char* message_for(simdjson::error_code e) noexcept {
+    switch (e) {
+      case simdjson::UTF8_ERROR: return "invalid UTF-8";
+      case simdjson::UNESCAPED_CHARS: return "a control character inside a string must be escaped";
+      case simdjson::UNCLOSED_STRING: return "string without its closing quote";
+      case simdjson::STRING_ERROR: return "invalid escape in a string";
+      case simdjson::T_ATOM_ERROR:
+      case simdjson::F_ATOM_ERROR:
+      case simdjson::N_ATOM_ERROR: return "invalid literal";
+      case simdjson::NUMBER_ERROR: return "invalid number";
+      case simdjson::INCOMPLETE_ARRAY_OR_OBJECT: return "object or array without its closing bracket";
+      case simdjson::TRAILING_CONTENT: return "trailing content after the JSON value";
+      case simdjson::EMPTY: return "no JSON value";
+      case simdjson::DEPTH_ERROR: return "nesting deeper than the parser allows";
+      case simdjson::CAPACITY: return "document larger than the parser allows";
+      case simdjson::MEMALLOC: return "out of memory";
+      default: return unexpected_token;
+    }
+  }
+  static constexpr const char* unexpected_token = "unexpected token";
   std::size_t last_byte() const noexcept {
     std::size_t n = size;
     while (n > 0 && is_json_ws(base[n - 1])) --n;
@@ -138,9 +160,28 @@ template <bool Consume = true>
   if (token.front() != '"') return false;
   const char* quote = closing_quote_padded(token.data() + 1, token.data() + token.size());
   if (!quote) return false;
-  if constexpr (Consume) (void)v.get_raw_json_string().error();  // cannot fail: it is a string
+  if constexpr (Consume) {
+    od::raw_json_string consumed;  // cannot fail: it is a string
+    if (v.get_raw_json_string().get(consumed)) return false;
+  }
   out = std::string_view(token.data() + 1, static_cast<std::size_t>(quote - token.data() - 1));
   return true;
+}
+
+// The JSON type of a value (or document); false for a token that starts no JSON value
+// (simdjson 3 says so with an error, simdjson 4 with json_type::unknown).
+template <class V>
+inline bool type_of(V& v, od::json_type& t) noexcept {
+  if (v.type().get(t)) return false;
+  switch (t) {
+    case od::json_type::object:
+    case od::json_type::array:
+    case od::json_type::string:
+    case od::json_type::number:
+    case od::json_type::boolean:
+    case od::json_type::null: return true;
+    default: return false;
+  }
 }
 
 // --- raw JSON: walk every value so that every byte is checked ------------------------
@@ -150,7 +191,7 @@ template <bool Consume = true>
 // than the precise walk below on customData).
 inline bool valid_value(od::value v, std::size_t depth, std::size_t max_depth, const char* end) noexcept {
   od::json_type t;
-  if (v.type().get(t)) return false;
+  if (!type_of(v, t)) return false;
   switch (t) {
     case od::json_type::object: {
       od::object o;
@@ -188,8 +229,8 @@ inline bool valid_value(od::value v, std::size_t depth, std::size_t max_depth, c
       bool is_null = false;
       return !v.is_null().get(is_null) && is_null;
     }
+    default: return false;  // type_of() has ruled the rest out
   }
-  return false;
 }
 
 // Reads each element of an array with `element(value)` (true or false, or a `got` that may
@@ -203,7 +244,7 @@ bool for_each_element(decode_state& s, od::array& a, Fn&& element) noexcept {
     if constexpr (std::is_same_v<decltype(element(v)), got>) {
       got g = element(v);
       if (g != got::ok && g != got::unread) { s.err.prepend_index(i); return false; }
-      e = g == got::unread ? elements.advance_past_scalar() : elements.advance();
+      e = g == got::unread ? elements.advance_past_string() : elements.advance();
     } else {
       if (!element(v)) { s.err.prepend_index(i); return false; }
       e = elements.advance();
@@ -222,7 +263,7 @@ inline bool walk(decode_state& s, od::value v, std::size_t depth) noexcept {
   }
   using jt = od::json_type;
   od::json_type t;
-  if (v.type().get(t)) return s.fail(simdjson::TAPE_ERROR, s.where(v));
+  if (!type_of(v, t)) return s.fail(simdjson::TAPE_ERROR, s.where(v));
   switch (t) {
     case jt::object: {
       if (depth > s.opt->max_depth) return s.fail(error_code::capacity, s.where(v), "nesting deeper than max_depth");
@@ -266,8 +307,9 @@ inline bool walk(decode_state& s, od::value v, std::size_t depth) noexcept {
       if (v.is_null().get(is_null) || !is_null) return s.fail(error_code::syntax, s.where(v), "invalid literal");
       return true;
     }
+    default: break;  // type_of() has ruled the rest out
   }
-  return s.fail(error_code::syntax, s.where(v), "unexpected token");
+  return s.fail(simdjson::TAPE_ERROR, s.where(v));
 }
 
 // Validates a value and keeps its exact text.
@@ -451,7 +493,7 @@ got read(decode_state& s, od::value& v, std::span<const D>& out) noexcept {
 // absent; anything else is type_mismatch, or syntax when it is a malformed literal.
 inline got not_this_type(decode_state& s, od::value& v, bool null_ok, const char* expected) noexcept {
   od::json_type t;
-  if (v.type().get(t)) return s.fail(simdjson::TAPE_ERROR, s.where(v)), got::failed;
+  if (!type_of(v, t)) return s.fail(simdjson::TAPE_ERROR, s.where(v)), got::failed;
   if (t == od::json_type::boolean || t == od::json_type::null) {
     std::string_view token = trim_json_ws(v.raw_json_token());
     if (token != "true" && token != "false" && token != "null")
@@ -633,7 +675,7 @@ template <described T>
       index = unlisted_member<T>(s, members, raw_key, v, unknown_start, key);
       if (index == -2) return false;
     }
-    bool unread = false;  // the value's token is left for advance_past_scalar()
+    bool unread = false;  // the value's token is left for advance_past_string()
     if (index >= 0) {
       std::uint64_t bit = std::uint64_t{1} << index;
       expected = index + 1;
@@ -653,7 +695,7 @@ template <described T>
         return false;
       }
     }
-    if (auto e = unread ? members.advance_past_scalar() : members.advance()) return s.fail(e, s.here());
+    if (auto e = unread ? members.advance_past_string() : members.advance()) return s.fail(e, s.here());
   }
   --s.depth;
 
@@ -698,7 +740,7 @@ inline void prefer_syntax_error(decode_state& s) noexcept {
   s.doc->rewind();
   od::json_type t;
   bool ok;
-  if (s.doc->type().get(t)) {
+  if (!type_of(*s.doc, t)) {
     ok = s.fail(simdjson::TAPE_ERROR, 0);
   } else if (t == od::json_type::object || t == od::json_type::array) {
     od::value root;

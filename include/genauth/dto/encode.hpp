@@ -33,10 +33,26 @@ namespace detail {
 
 inline constexpr std::string_view redacted = "\"[REDACTED]\"";
 
-// ,"name": for a field, built at compile time: one copy per member name; the first
-// member of an object skips the comma.
+// What a value is written after, in the same move of the cursor: a member's ,"name"
+// (without its comma for an object's first member), a list element's ',', or nothing.
+// Their sizes are known at compile time, so each is written with fixed-size copies (a
+// copy of a run-time length made GCC warn, wrongly, about reads outside the name).
+struct no_prefix {
+  static constexpr std::size_t max_size = 0;
+  static constexpr std::size_t size() noexcept { return 0; }
+  static char* write(char* p) noexcept { return p; }
+};
+struct comma_prefix {
+  static constexpr std::size_t max_size = 1;
+  bool comma;
+  std::size_t size() const noexcept { return comma; }
+  char* write(char* p) const noexcept {  // may store the ',' it then writes over
+    *p = ',';
+    return p + comma;
+  }
+};
 template <class F>
-struct quoted_key {
+struct key_prefix {
   static constexpr auto chars = [] {
     std::array<char, F::name.size() + 4> a{};
     a[0] = ',';
@@ -46,6 +62,14 @@ struct quoted_key {
     a[F::name.size() + 3] = ':';
     return a;
   }();
+  static constexpr std::size_t max_size = chars.size();
+  bool first;
+  std::size_t size() const noexcept { return max_size - first; }
+  char* write(char* p) const noexcept {
+    if (first) std::memcpy(p, chars.data() + 1, max_size - 1);
+    else std::memcpy(p, chars.data(), max_size);
+    return p + size();
+  }
 };
 
 struct counting_sink {
@@ -111,19 +135,20 @@ class writer {
   // A JSON string: '"' and '\' escaped, and every byte below 0x20 (short forms where JSON
   // has them). Other bytes, UTF-8 included, are copied as they are.
   // `prefix` (a member's ,"name":) goes first, in the same move of the cursor.
-  [[gnu::always_inline]] void string(std::string_view s, std::string_view prefix = {}) {
+  template <class Prefix = no_prefix>
+  [[gnu::always_inline]] void string(std::string_view s, Prefix prefix = {}) {
     // A local cursor: a byte stored through pos_ could alias pos_ itself.
     if (char* p = plain_string(pos_, end_, prefix, s)) pos_ = p;
     else string_escaped(prefix, s);
   }
 
   // A value, after `prefix`; strings, timestamps and enumerations in one move.
-  template <class V>
-  void value(const V& v, std::string_view prefix) {
+  template <class V, class Prefix>
+  void value(const V& v, Prefix prefix) {
     if constexpr (std::is_same_v<V, std::string_view>) string(v, prefix);
     else if constexpr (std::is_same_v<V, timestamp>) string(v.text, prefix);
     else if constexpr (requires { v.str(); }) string(v.str(), prefix);
-    else put(prefix), value(v);
+    else put_prefix(prefix), value(v);
   }
 
   void value(bool b) { b ? put("true", 4) : put("false", 5); }
@@ -151,7 +176,7 @@ class writer {
     if constexpr (std::is_same_v<E, std::string_view>) {  // the cursor stays in a register
       char* p = pos_;
       for (std::size_t i = 0; i < list.size(); ++i) {
-        std::string_view comma(",", i != 0);
+        comma_prefix comma{i != 0};
         if (char* next = plain_string(p, end_, comma, list[i])) {
           p = next;
         } else {
@@ -162,14 +187,14 @@ class writer {
       }
       pos_ = p;
     } else {
-      for (std::size_t i = 0; i < list.size(); ++i) value(list[i], std::string_view(",", i != 0));
+      for (std::size_t i = 0; i < list.size(); ++i) value(list[i], comma_prefix{i != 0});
     }
     put("]", 1);
   }
   template <described T>
   void value(const T& dto) {
     put("{", 1);
-    std::size_t first = 1;  // skips the comma before the first member
+    bool first = true;  // skips the comma before the first member
     for_each_field<T>([&](auto described_field, auto index) {
       using F = decltype(described_field);
       const auto& slot = dto.*(F::member);
@@ -178,17 +203,16 @@ class writer {
       } else if (dto.missing >> index() & 1) {
         return true;
       }
-      constexpr const auto& key = quoted_key<F>::chars;
-      std::string_view prefix(key.data() + first, key.size() - first);
-      first = 0;
-      if ((F::flags & secret) != 0 && options_.redact_secrets) put(prefix), put(redacted);
+      key_prefix<F> prefix{first};
+      first = false;
+      if ((F::flags & secret) != 0 && options_.redact_secrets) put_prefix(prefix), put(redacted);
       else if constexpr (is_optional<field_type<F>>::value) value(*slot, prefix);
       else value(slot, prefix);
       return true;
     });
     for (const member& m : dto.unknown) {
       if (!first) put(",", 1);
-      first = 0;
+      first = false;
       string(m.name);
       put(":", 1);
       value(m.value);
@@ -207,6 +231,17 @@ class writer {
     copy_to(to, p, n);
     pos_ = to + n;
   }
+  template <class Prefix>
+  void put_prefix(Prefix prefix) {
+    if constexpr (Prefix::max_size != 0) {
+      if (room(Prefix::max_size)) {
+        pos_ = prefix.write(pos_);
+      } else {
+        char bytes[Prefix::max_size];
+        put_slow(bytes, static_cast<std::size_t>(prefix.write(bytes) - bytes));
+      }
+    }
+  }
   [[gnu::noinline]] void put_slow(const char* p, std::size_t n) {
     if constexpr (in_place) {
       out_.overflow = true;
@@ -219,19 +254,22 @@ class writer {
   }
   // prefix and s as a JSON string at p when s needs no escape and all fits before end:
   // the new end, else nullptr (nothing written).
-  [[gnu::always_inline]] static char* plain_string(char* p, const char* end, std::string_view prefix,
+  // (The room asked for covers what prefix.write() may store: at most one byte more than
+  // its size.)
+  template <class Prefix>
+  [[gnu::always_inline]] static char* plain_string(char* p, const char* end, Prefix prefix,
                                                    std::string_view s) noexcept {
     if (needs_escape(s.data(), s.size()) || static_cast<std::size_t>(end - p) < prefix.size() + s.size() + 2)
       return nullptr;
-    copy_to(p, prefix.data(), prefix.size());
-    p += prefix.size();
+    p = prefix.write(p);
     p[0] = '"';
     copy_to(p + 1, s.data(), s.size());
     p[s.size() + 1] = '"';
     return p + s.size() + 2;
   }
-  [[gnu::noinline]] void string_escaped(std::string_view prefix, std::string_view s) {
-    put(prefix);
+  template <class Prefix>
+  [[gnu::noinline]] void string_escaped(Prefix prefix, std::string_view s) {
+    put_prefix(prefix);
     const char* p = s.data();
     const char* e = p + s.size();
     put("\"", 1);
