@@ -59,7 +59,7 @@ run 'bash /src/scripts/deps.sh >/dev/null'
 [ $prepare = 0 ] || exit 0
 
 # The tracked files as they are in this work tree.
-rm -rf "$root/src"
+rm -rf --one-file-system "$root/src"
 mkdir -p "$root/src"
 git ls-files -z | tar --null -T - -cf - | tar -xf - -C "$root/src"
 echo "== $suite: $(run '. /etc/os-release; echo "$PRETTY_NAME"'), $(run 'g++ --version | head -n 1'), $(run 'clang++ --version | head -n 1'), simdjson $(run 'dpkg-query -W -f="\${Version}" libsimdjson-dev')" >&2
