@@ -229,7 +229,10 @@ class cursor<Container, false> {
   simdjson::simdjson_result<std::string_view> name(const char* raw_key, const char* end) noexcept
     requires object
   {
-    return member_name(raw_key, end, [&] { return current_.unescaped_key(); });
+    return member_name(raw_key, end, [&] {
+      if constexpr (requires { current_.unescaped_key(false); }) return current_.unescaped_key(false);  // 3.1.3 on
+      else return current_.unescaped_key();
+    });
   }
 
   // The string left unread is read first: skipped unread, a string followed by ':' would be
