@@ -18,11 +18,14 @@
 //   array_iterator). It passes the same test suite; the benchmark compares the two
 //   (bench/README.md, "The fast path").
 //
-// The fast cursor is used for the simdjson releases these internals were checked against
-// (3.0.1 to 4.6.11: Debian 12 ships 3.0.1, Debian 13 3.12.3, Debian unstable 4.6.11; the
-// only change in that range is unescape()'s second parameter, from 3.1.3 on), the public
-// one for any later 4.x, or when GENAUTH_DTO_SIMDJSON_PUBLIC_API is defined. simdjson
-// before 3.0.1 or from 5.0 on is refused at compile time.
+// The fast cursor is used for the simdjson releases these internals were checked against,
+// 3.0.1 to 4.6.11 (Debian 12 ships 3.0.1, Debian 13 3.12.3, Debian unstable 4.6.11; 3.1.3
+// and 3.6.0 were checked too: tests/corpus_outcomes gives the same outcomes on both paths).
+// The one change in that range that touches this header: unescape() and
+// field::unescaped_key() take an allow_replacement flag from 3.1.3 on (without a default
+// until 3.9 at least). The public cursor is used for any later 4.x, or wherever
+// GENAUTH_DTO_SIMDJSON_PUBLIC_API is defined (for the whole program: the decoder's inline
+// functions differ). simdjson before 3.0.1 or from 5.0 on is refused at compile time.
 #pragma once
 
 #include <simdjson.h>
