@@ -2,7 +2,7 @@
 // recorded in tests/data/expected/corpus_outcomes.txt: one line per input, its error (code,
 // pointer, offset, message) or a hash of its canonical encoding. The same file holds on every
 // simdjson the library supports, on the fast path and the public-API path alike: errors are
-// the library's own, in its own words (docs/contract.md, rule 9).
+// the library's own, in its own words (README.md, "Where it builds").
 // Usage: corpus_outcomes CORPUS_DIR EXPECTED_FILE [--write]
 #include <genauth/dto.hpp>
 

@@ -2,7 +2,7 @@
 // raw JSON lookups, timestamps, encode (string, buffer, size), the printer, equality and a
 // request. ctest compiles it with -Wall -Wextra -Wpedantic -Werror at every -O level, with
 // and without -march=native, with each compiler of the machine: the headers must add no
-// diagnostic to a warning-clean build (docs/contract.md, "Where it builds").
+// diagnostic to a warning-clean build (README.md, "Where it builds").
 #include <genauth/dto.hpp>
 
 #include <cstdio>

@@ -27,7 +27,7 @@
 // simdjson compiles On-Demand for the SIMD kernel the compiler flags allow, and for its
 // generic one when they allow none (plain x86-64). Define GENAUTH_DTO_KERNEL_NOTICE to be
 // told so, once per translation unit. Opt-in, since a user's build must stay free of any
-// diagnostic from these headers (docs/contract.md, "Where it builds"); GCC only: there it
+// diagnostic from these headers (README.md, "Where it builds"); GCC only: there it
 // is a note, while clang makes it a warning, which -Werror would make fatal.
 #if defined(GENAUTH_DTO_KERNEL_NOTICE) && defined(__GNUC__) && !defined(__clang__) && \
     !(SIMDJSON_CAN_ALWAYS_RUN_ICELAKE) && !(SIMDJSON_CAN_ALWAYS_RUN_HASWELL) && !(SIMDJSON_CAN_ALWAYS_RUN_WESTMERE) && \
@@ -101,7 +101,7 @@ struct decode_state {
     return fail(limit ? error_code::capacity : error_code::syntax, offset, message_for(e));
   }
   // In the library's own words, whichever simdjson reported it (its texts change between
-  // releases; docs/contract.md, rule 9).
+  // releases; README.md, "Where it builds").
   static const char* message_for(simdjson::error_code e) noexcept {
     switch (e) {
       case simdjson::UTF8_ERROR: return "invalid UTF-8";
