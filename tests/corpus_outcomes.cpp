@@ -58,11 +58,10 @@ int main(int argc, char** argv) {
   std::string expected((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
   std::istringstream a(expected), b(got.str());
   std::string la, lb;
-  std::size_t differ = 0, lines = 0;
+  std::size_t differ = 0;
   while (true) {
     bool more_a = static_cast<bool>(std::getline(a, la)), more_b = static_cast<bool>(std::getline(b, lb));
     if (!more_a && !more_b) break;
-    ++lines;
     if (la != lb && ++differ <= 20) std::printf("expected: %s\n     got: %s\n", la.c_str(), lb.c_str());
   }
   std::printf("%zu inputs, %zu outcomes differ from %s\n", inputs.size(), differ, argv[2]);
