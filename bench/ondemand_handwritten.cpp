@@ -53,7 +53,8 @@ std::string_view trim_ws(std::string_view s) {
   if (token.front() != '"') return false;
   const char* quote = genauth::dto::detail::closing_quote_padded(token.data() + 1, token.data() + token.size());
   if (!quote) return false;
-  (void)v.get_raw_json_string().error();
+  simdjson::ondemand::raw_json_string consumed;  // cannot fail: it is a string
+  if (v.get_raw_json_string().get(consumed)) return false;
   out = std::string_view(token.data() + 1, static_cast<std::size_t>(quote - token.data() - 1));
   return true;
 }

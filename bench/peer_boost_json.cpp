@@ -35,7 +35,7 @@ struct boost_json_adapter {
     return true;
   }
   static bool string_array(std::string_view text, std::vector<std::string>& out) {
-    boost::json::error_code ec;
+    boost::system::error_code ec;  // boost::json::error_code, an alias, is gone from Boost 1.92
     value v = boost::json::parse(boost::json::string_view(text.data(), text.size()), ec);
     return !ec && array(v) && elements(v, [&](const value& e) { return string(e) && (out.emplace_back(str(e)), true); });
   }
@@ -76,7 +76,7 @@ void tag_invoke(const boost::json::value_from_tag&, boost::json::value& jv, cons
 }
 
 bool decode_boost_json(std::string_view json, Response& out) {
-  boost::json::error_code ec;
+  boost::system::error_code ec;  // boost::json::error_code, an alias, is gone from Boost 1.92
   boost::json::value v = boost::json::parse(boost::json::string_view(json.data(), json.size()), ec);
   boost_json_adapter a;
   return !ec && dom_decoder<boost_json_adapter>{a}.read_response(v, out);
