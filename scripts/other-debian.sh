@@ -3,6 +3,8 @@
 # bookworm), in a minimal chroot made by debootstrap from Debian's mirror: a fresh machine
 # with that release's own compilers, simdjson and cmake, nothing else. As root.
 # Usage: scripts/other-debian.sh SUITE [preset ...]      (default preset: other-debian)
+#        scripts/other-debian.sh --quick-start SUITE      (README's Quick start as written there:
+#                                                         scripts/demo.sh, then scripts/test.sh)
 #        scripts/other-debian.sh --prepare SUITE          (make the chroot and install the
 #                                                         packages only; needs GENAUTH_DTO_CHROOT)
 # GENAUTH_DTO_CHROOT=DIR keeps the chroot in DIR (and reuses it on the next run); without
@@ -10,12 +12,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 prepare=0
-if [ "${1:-}" = --prepare ]; then
-  prepare=1
-  shift
-  [ -n "${GENAUTH_DTO_CHROOT:-}" ] || { echo "$0: --prepare needs GENAUTH_DTO_CHROOT" >&2; exit 2; }
-fi
-[ $# -ge 1 ] || { echo "usage: $0 [--prepare] trixie|sid|bookworm [preset ...]" >&2; exit 2; }
+quick_start=0
+case "${1:-}" in
+  --prepare)
+    prepare=1
+    shift
+    [ -n "${GENAUTH_DTO_CHROOT:-}" ] || { echo "$0: --prepare needs GENAUTH_DTO_CHROOT" >&2; exit 2; } ;;
+  --quick-start) quick_start=1; shift ;;
+esac
+[ $# -ge 1 ] || { echo "usage: $0 [--prepare|--quick-start] trixie|sid|bookworm [preset ...]" >&2; exit 2; }
 suite=$1
 shift
 presets=("$@")
@@ -63,4 +68,8 @@ rm -rf --one-file-system "$root/src"
 mkdir -p "$root/src"
 git ls-files -z | tar --null -T - -cf - | tar -xf - -C "$root/src"
 echo "== $suite: $(run '. /etc/os-release; echo "$PRETTY_NAME"'), $(run 'g++ --version | head -n 1'), $(run 'clang++ --version | head -n 1'), simdjson $(run 'dpkg-query -W -f="\${Version}" libsimdjson-dev')" >&2
-run 'cd /src && bash scripts/test.sh "$@"' leg "${presets[@]}"
+if [ $quick_start = 1 ]; then
+  run 'cd /src && bash scripts/demo.sh && bash scripts/test.sh'
+else
+  run 'cd /src && bash scripts/test.sh "$@"' leg "${presets[@]}"
+fi

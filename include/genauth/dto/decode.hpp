@@ -160,10 +160,8 @@ template <bool Consume = true>
   if (token.front() != '"') return false;
   const char* quote = closing_quote_padded(token.data() + 1, token.data() + token.size());
   if (!quote) return false;
-  if constexpr (Consume) {
-    od::raw_json_string consumed;  // cannot fail: it is a string
-    if (v.get_raw_json_string().get(consumed)) return false;
-  }
+  if constexpr (Consume)
+    if (!consume_string(v)) return false;
   out = std::string_view(token.data() + 1, static_cast<std::size_t>(quote - token.data() - 1));
   return true;
 }

@@ -56,6 +56,13 @@ inline constexpr bool simdjson_fast_path = false;
 inline constexpr bool simdjson_fast_path = simdjson_version <= simdjson_newest_internals;
 #endif
 
+// Steps over a value whose token is a string: get_raw_json_string() cannot fail on it (and
+// its result must be used from simdjson 4 on).
+inline bool consume_string(od::value& v) noexcept {
+  od::raw_json_string ignored;
+  return v.get_raw_json_string().get(ignored) == simdjson::SUCCESS;
+}
+
 // Walks an object or array that get_object() or get_array() started:
 // `for (cursor c(o); c.more();) { c.next(raw_key) (objects); od::value v = c.value(); ...; c.advance(); }`.
 // next() gives the member's raw name (its first byte, after the opening quote); name()
@@ -241,8 +248,7 @@ class cursor<Container, false> {
   // The string left unread is read first: skipped unread, a string followed by ':' would be
   // taken for a member name (simdjson's skip_child()), and the error found a token later.
   simdjson::error_code advance_past_string() noexcept {
-    od::raw_json_string ignored;
-    if (value_ref().get_raw_json_string().get(ignored)) {}  // a string: cannot fail
+    consume_string(value_ref());
     return advance();
   }
 
