@@ -310,6 +310,28 @@ TEST_CASE("rule 1: syntax") {
   }
 }
 
+TEST_CASE("rule 9: a leading UTF-8 byte order mark is syntax, whichever simdjson is underneath") {
+  // simdjson 3.6.0 and later skip one; 3.0.1 does not. The library decides first.
+  const std::string bom = "\xEF\xBB\xBF";
+  for (std::string json : {bom + response(), bom + R"({"statusCode":400,"message":"m"})", bom + "2", bom, bom + " {}"}) {
+    CAPTURE(json);
+    dto::decoder d;
+    auto r = d.decode(json);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code() == error_code::syntax);
+    CHECK(r.error().offset() == 0);
+    CHECK(std::string_view(r.error().message()).find("byte order mark") != std::string_view::npos);
+  }
+  // Anywhere else it is a character like any other: in a string, a value; before the root,
+  // after whitespace, not JSON.
+  CHECK(decode_error(R"({"statusCode":400,"message":")" + bom + "m\"}").code == error_code::ok);
+  CHECK(decode_error(" " + bom + response()).code == error_code::syntax);
+  // A stringified list whose text starts with one holds no JSON array.
+  auto o = decode_error(response(R"("departmentIds":"\ufeff[\"a\"]")"));
+  CHECK(o.code == error_code::invalid_value);
+  CHECK(o.pointer == "/data/departmentIds");
+}
+
 TEST_CASE("rule 1: broken structure at every level of objects and arrays is syntax at its byte") {
   // Each place the decoder walks members or elements: the envelope, the user, an identity (as
   // one object and in an array), a list of strings, a stringified list, raw JSON objects and

@@ -404,6 +404,7 @@ inline got read_stringified(decode_state& s, std::size_t at, std::string_view te
     s.fail(error_code::invalid_value, at, "string does not hold a JSON array of strings");
     return got::failed;
   };
+  if (starts_with_bom(text)) return bad();
   if (text.size() + simdjson::SIMDJSON_PADDING > s.list_cap) return bad();  // cannot happen: reserved
   std::memcpy(s.list_buf, text.data(), text.size());
   std::memset(s.list_buf + text.size(), 0, simdjson::SIMDJSON_PADDING);
@@ -759,6 +760,8 @@ inline void prefer_syntax_error(decode_state& s) noexcept {
 
 template <described T>
 bool decode_root(decode_state& s, od::parser& parser, simdjson::padded_string_view json, T& out) noexcept {
+  if (starts_with_bom({s.base, s.size}))
+    return s.fail(error_code::syntax, 0, "a UTF-8 byte order mark before the JSON value");
   od::document doc;
   if (auto e = parser.iterate(json).get(doc)) return s.fail(e, stage1_error_offset(e, s.base, s.size));
   s.doc = &doc;

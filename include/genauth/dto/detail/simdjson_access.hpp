@@ -56,6 +56,11 @@ inline constexpr bool simdjson_fast_path = false;
 inline constexpr bool simdjson_fast_path = simdjson_version <= simdjson_newest_internals;
 #endif
 
+// From 3.6.0 on, On-Demand's iterate() skips a leading UTF-8 byte order mark, which 3.0.1
+// rejects; the decoder looks for one first, so that it is an error on every release
+// (README.md, "Errors").
+constexpr bool starts_with_bom(std::string_view text) noexcept { return text.starts_with("\xEF\xBB\xBF"); }
+
 // Steps over a value whose token is a string: get_raw_json_string() cannot fail on it (and
 // its result must be used from simdjson 4 on).
 inline bool consume_string(od::value& v) noexcept {
