@@ -20,11 +20,12 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
   dto::detail::write_string(content, json);
   json += "}}";
 
-  // The oracle.
+  // The oracle. Text after a leading byte order mark is no JSON array (README.md, "Errors"),
+  // though simdjson from 3.6.0 on skips one.
   bool blank = dto::detail::trim_ascii(content).empty();
   std::vector<std::string> want;
   bool list = blank;
-  if (!blank) {
+  if (!blank && !dto::detail::starts_with_bom(content)) {
     static simdjson::dom::parser dom;
     simdjson::dom::array array;
     if (!dom.parse(content.data(), content.size()).get_array().get(array)) {
