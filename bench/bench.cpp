@@ -6,11 +6,13 @@
 #include <cstdio>
 #include <fstream>
 #include <functional>
+#include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "../tests/count_allocations.hpp"
+#include "../tests/shapes.hpp"
 #include "ondemand_handwritten.hpp"
 #include "peer_api.hpp"
 
@@ -121,6 +123,31 @@ void register_all(const std::vector<document>& docs) {
   }
 }
 
+// decode/genauth/<shape> (SPEC 9): each shape of tests/shapes.hpp that decodes, at about
+// 1 MB, as many items as that takes (90,000 unknown members, for one).
+void register_shapes() {
+  static std::vector<document> docs;
+  docs.reserve(std::size(test::shapes::all));
+  for (const auto& shape : test::shapes::all) {
+    if (shape.expected != dto::error_code::ok) continue;
+    std::size_t per_1000 = shape.document(1000).size();
+    std::string json = shape.document(1000 * ((std::size_t{1} << 20) / per_1000));
+    docs.push_back({shape.name, json, simdjson::padded_string(json)});
+    const document& doc = docs.back();
+    dto::decode_options options = shape.options;
+    benchmark::RegisterBenchmark(("decode/" + genauth + "/" + doc.name).c_str(), [&doc, options](benchmark::State& s) {
+      dto::decoder d(options);
+      dto::UserSingleRespDto r;
+      simdjson::padded_string_view in(doc.padded);
+      if (dto::error e = d.decode(in, r)) die("genauth cannot decode the shape " + doc.name + ": " + std::string(e.message()));
+      run(s, doc.json.size(), [&] {
+        benchmark::DoNotOptimize(d.decode(in, r));
+        benchmark::DoNotOptimize(r);
+      });
+    });
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -131,6 +158,7 @@ int main(int argc, char** argv) {
     docs.push_back({name, json, simdjson::padded_string(json)});
   }
   register_all(docs);
+  register_shapes();
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();

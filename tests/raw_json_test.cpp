@@ -44,6 +44,28 @@ TEST_CASE("lookup and typed get") {
   CHECK(escaped->as_string(tiny).error().code() == dto::error_code::capacity);
 }
 
+TEST_CASE("a name twice in one object is duplicate_key for find and get (SPEC 4 rule 7)") {
+  dto::decoder d;
+  auto r = d.decode(response(R"("customData":{"role":"user","x":{"role":1},"r\u006fle":"admin","other":2})"));
+  REQUIRE(r);
+  const dto::raw_json& c = *r->data->customData;
+  // Python and JavaScript read "admin", a first-wins reader "user": neither is the answer.
+  for (auto e : {c.find("role").error(), c.get<std::string_view>("role").error(), c.get<dto::raw_json>("role").error()})
+    CHECK(e.code() == dto::error_code::duplicate_key);
+  CHECK(c.get<std::int64_t>("other").value() == 2);  // a name that occurs once is fine
+  CHECK(c.find("x")->get<std::int64_t>("role").value() == 1);  // the nested one is another object
+  // Found after the first match too: the whole object is read, however long.
+  std::string many = "{";
+  for (int i = 0; i < 1000; ++i) many += "\"k" + std::to_string(i) + "\":" + std::to_string(i) + ",";
+  dto::raw_json last{many + "\"k0\":-1}"};
+  CHECK(last.find("k0").error().code() == dto::error_code::duplicate_key);
+  CHECK(last.get<std::int64_t>("k999").value() == 999);
+  dto::raw_json once{many + "\"end\":0}"};
+  CHECK(once.get<std::int64_t>("k0").value() == 0);
+  CHECK(dto::raw_json{"{}"}.find("k0").error().code() == dto::error_code::missing_field);
+  CHECK(dto::raw_json{"[1]"}.find("k0").error().code() == dto::error_code::type_mismatch);
+}
+
 TEST_CASE("out of range numbers") {
   dto::raw_json big{R"({"n":123456789012345678901234567890,"d":1e999})"};
   CHECK(big.get<std::int64_t>("n").error().code() == dto::error_code::invalid_value);

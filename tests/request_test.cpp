@@ -74,6 +74,11 @@ TEST_CASE("a malformed request is an error, not a request") {
   CHECK(dto::set_parameter(r, "userIdType", "nickname").code() == dto::error_code::invalid_value);
   CHECK(dto::set_parameter(r, "withPost", "yes").pointer() == "/withPost");
   CHECK(dto::set_parameter(r, "frobnicate", "1").code() == dto::error_code::invalid_value);
+  CHECK(dto::set_parameter(r, "frobnicate", "1").pointer() == "/frobnicate");
+  // A name that is not UTF-8 stays out of the pointer, which is always valid UTF-8.
+  auto not_utf8 = dto::set_parameter(r, "with\xC3Post", "1");
+  CHECK(not_utf8.code() == dto::error_code::invalid_value);
+  CHECK(not_utf8.pointer().empty());
   CHECK_FALSE(dto::set_parameter(r, "withPost", "true"));
   CHECK(r.withPost);
   char small[8];

@@ -22,7 +22,9 @@ inline std::string read_file(const std::string& path) {
   return ss.str();
 }
 
+#if defined(GENAUTH_DTO_TEST_DATA)  // (not in the benchmark and fuzz programs that share these helpers)
 inline std::string read_data(const std::string& name) { return read_file(std::string(GENAUTH_DTO_TEST_DATA) + "/" + name); }
+#endif
 
 // The escaping rule one byte at a time, to check the block-wise writer against.
 inline std::string escaped_bytewise(std::string_view s) {

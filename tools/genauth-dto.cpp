@@ -48,7 +48,9 @@ errors   A document error prints one line to standard error and exits 1:
            {"error":"<code>","pointer":"<pointer>","offset":N,"message":"..."}
          <code> is one of syntax, missing_field, type_mismatch, invalid_value,
          duplicate_key, capacity; <pointer> is an RFC 6901 JSON Pointer ("" is the
-         root); <offset> is a byte offset into the input.
+         root; one too long to keep whole keeps its head and tail around "...");
+         <offset> is a byte offset into the input. In the plain line, control
+         characters of the pointer are written \u00XX, so that it stays one line.
          Usage and I/O problems exit 2. Success exits 0.
 )";
 
@@ -76,8 +78,15 @@ void report(const dto::error& e, bool json) {
     dto::detail::write_string(e.message(), line);
     line += "}\n";
   } else {
-    line = "error: " + std::string(dto::to_string(e.code())) + " at " + std::string(e.pointer()) + " (byte " +
-           std::to_string(e.offset()) + "): " + std::string(e.message()) + "\n";
+    line = "error: " + std::string(dto::to_string(e.code())) + " at ";
+    for (char c : e.pointer()) {
+      auto u = static_cast<unsigned char>(c);
+      if (u >= 0x20 && u != 0x7f) { line += c; continue; }
+      line += "\\u00";
+      line += "0123456789abcdef"[u >> 4];
+      line += "0123456789abcdef"[u & 15];
+    }
+    line += " (byte " + std::to_string(e.offset()) + "): " + std::string(e.message()) + "\n";
   }
   std::fwrite(line.data(), 1, line.size(), stderr);
 }

@@ -17,6 +17,7 @@
 #include "chrono.hpp"
 #include "detail/json_text.hpp"
 #include "detail/memory.hpp"
+#include "detail/name_set.hpp"
 #include "detail/simdjson_access.hpp"
 #include "enums.hpp"
 #include "error.hpp"
@@ -63,6 +64,7 @@ struct decode_state {
   const decode_options* opt = nullptr;
   arena* store = nullptr;
   list_stack* stack = nullptr;
+  name_sets* names = nullptr;  // the unknown members' names of each object being decoded
   od::parser* list_parser = nullptr;
   char* list_buf = nullptr;
   std::size_t list_cap = 0;
@@ -623,7 +625,8 @@ template <class T>
 // kept as an unknown one; or -2 on an error.
 template <described T>
 [[gnu::noinline]] int unlisted_member(decode_state& s, cursor<od::object>& members, const char* raw_key, od::value& v,
-                                      std::size_t unknown_start, std::string_view& key) noexcept {
+                                      std::size_t unknown_start, std::size_t names_mark,
+                                      std::string_view& key) noexcept {
   // In minified JSON the name ends right before the ':' that precedes the value: a name of
   // the table is then found without scanning for its end (one with a backslash never is).
   const char* value_at = v.raw_json_token().data();
@@ -639,9 +642,16 @@ template <described T>
   if (index >= 0) return index;
   bool ok = true;
   if (s.opt->reject_unknown_members) ok = s.fail(error_code::invalid_value, s.name_at(raw_key), "unknown member");
-  for (std::size_t i = 0, n = s.stack->count<member>(unknown_start); ok && i < n; ++i)
-    if (trim_ascii(s.stack->at<member>(unknown_start, i).name) == name)
-      ok = s.fail(error_code::duplicate_key, s.name_at(raw_key), "member name appears twice in one object");
+  if (ok) {
+    auto name_at = [&](std::size_t i) { return trim_ascii(s.stack->at<member>(unknown_start, i).name); };
+    switch (s.names->find_or_add(names_mark, s.stack->count<member>(unknown_start), name, name_at)) {
+      case name_sets::outcome::added: break;
+      case name_sets::outcome::duplicate:
+        ok = s.fail(error_code::duplicate_key, s.name_at(raw_key), "member name appears twice in one object");
+        break;
+      case name_sets::outcome::full: ok = s.out_of_memory(); break;
+    }
+  }
   raw_json value;
   if (ok && read_raw(s, v, value) && s.push(member{key, value})) return -1;
   s.err.prepend_key(key);
@@ -656,6 +666,7 @@ template <described T>
   constexpr int count = static_cast<int>(field_count<T>);
   std::uint64_t seen = 0;
   std::size_t unknown_start = s.stack->top();
+  std::size_t names_mark = s.names->mark();  // this object's names; dropped when it ends
   std::size_t null_at = 0;  // where a required_on_success member was null
   int expected = 0;         // members usually come in table order: try the next one first
   for (cursor members(o); members.more();) {
@@ -671,7 +682,7 @@ template <described T>
     } else if (expected + 1 < count && name_index<T>::raw_equals(raw_key, static_cast<std::size_t>(expected + 1))) {
       index = expected + 1;
     } else {
-      index = unlisted_member<T>(s, members, raw_key, v, unknown_start, key);
+      index = unlisted_member<T>(s, members, raw_key, v, unknown_start, names_mark, key);
       if (index == -2) return false;
     }
     bool unread = false;  // the value's token is left for advance_past_string()
@@ -697,6 +708,7 @@ template <described T>
     if (auto e = unread ? members.advance_past_string() : members.advance()) return s.fail(e, s.here());
   }
   --s.depth;
+  s.names->pop_to(names_mark);  // (an error ends the whole decode: nothing to drop then)
 
   std::uint64_t unmet = required_mask<T> & ~seen;
   if constexpr (scope_limited<T>()) {
@@ -718,6 +730,7 @@ template <described T>
 
 // Offset of the first byte stage 1 rejected, for its errors (best effort).
 inline std::size_t stage1_error_offset(simdjson::error_code e, const char* p, std::size_t n) noexcept {
+  count_work(1 + n / 8);  // each a single pass
   if (e == simdjson::UTF8_ERROR) return first_invalid_utf8(reinterpret_cast<const unsigned char*>(p), n);
   if (e == simdjson::UNESCAPED_CHARS) {
     bool in_string = false;
@@ -835,8 +848,9 @@ class decoder {
   }
 
   // Makes room for documents of up to `bytes` bytes now, so that no later decode of such a
-  // document allocates. Memory: about 30 bytes per document byte (simdjson's index, both
-  // parsers' string buffers, the list arena and stack sized for the worst case).
+  // document allocates. Memory: about 34 bytes per document byte reserved (simdjson's index,
+  // both parsers' string buffers, the list arena and stack sized for the worst case, the
+  // tables of unknown member names); a decode touches only what its document needs.
   error reserve(std::size_t bytes) noexcept {
     if (bytes > options_.max_document_bytes)
       return error(error_code::capacity, 0, "document longer than max_document_bytes");
@@ -851,7 +865,7 @@ class decoder {
     input_.reset(new (std::nothrow) char[padded]);
     list_input_.reset(new (std::nothrow) char[padded]);
     if (!input_ || !list_input_ || parser_.allocate(cap) || list_parser_.allocate(cap) ||
-        !store_.reserve(list_bytes) || !stack_.reserve(list_bytes)) {
+        !store_.reserve(list_bytes) || !stack_.reserve(list_bytes) || !names_.reserve(cap)) {
       input_.reset();
       reserved_ = 0;
       return error(error_code::capacity, 0, "out of memory");
@@ -870,12 +884,14 @@ class decoder {
   error run(simdjson::padded_string_view json, T& out) noexcept {
     store_.reset();
     stack_.clear();
+    names_.clear();
     detail::decode_state s;
     s.base = json.data();
     s.size = json.length();
     s.opt = &options_;
     s.store = &store_;
     s.stack = &stack_;
+    s.names = &names_;
     s.list_parser = &list_parser_;
     s.list_buf = list_input_.get();
     s.list_cap = reserved_ + simdjson::SIMDJSON_PADDING;
@@ -884,6 +900,7 @@ class decoder {
     if (s.retry_precisely) {  // a raw JSON value failed the lean walk: find out exactly where
       store_.reset();
       stack_.clear();
+      names_.clear();
       s.precise = true;
       s.retry_precisely = false;
       s.depth = 0;
@@ -901,6 +918,7 @@ class decoder {
   std::unique_ptr<char[]> list_input_;
   detail::arena store_;
   detail::list_stack stack_;
+  detail::name_sets names_;
   std::size_t reserved_ = 0;
 };
 

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <type_traits>
 
@@ -44,46 +45,125 @@ class error {
   constexpr error_code code() const noexcept { return code_; }
   constexpr std::size_t offset() const noexcept { return offset_; }
   constexpr std::string_view message() const noexcept { return message_; }
-  // The pointer is built from the innermost segment outwards as the error travels up
-  // the decoder's call stack, so the success path never pays for it. Absurdly deep or
-  // long pointers keep their innermost part and start with "..." to show the cut.
+  // The pointer is built from the innermost segment outwards as the error travels up the
+  // decoder's call stack, so the success path never pays for it. One too long to keep whole
+  // keeps its head (the path through the DTOs) and its tail (where the error is) with "..."
+  // between them, cut only between UTF-8 characters (SPEC 4 rule 9).
   std::string_view pointer() const noexcept {
     return {reinterpret_cast<const char*>(buf_) + (pointer_capacity - len_), len_};
   }
   explicit constexpr operator bool() const noexcept { return code_ != error_code::ok; }
 
   // Prepends "/<name>" with RFC 6901 escaping (~ as ~0, / as ~1).
-  void prepend_key(std::string_view name) noexcept {
-    for (std::size_t i = name.size(); i-- > 0;) {
-      char c = name[i];
-      if (c == '~') { push_front('0'); push_front('~'); }
-      else if (c == '/') { push_front('1'); push_front('~'); }
-      else push_front(c);
-    }
-    push_front('/');
-  }
+  void prepend_key(std::string_view name) noexcept { prepend(name, true); }
   void prepend_index(std::size_t index) noexcept {
     char digits[24];
-    std::size_t n = 0;
-    do { digits[n++] = static_cast<char>('0' + index % 10); index /= 10; } while (index);
-    for (std::size_t i = 0; i < n; ++i) push_front(digits[i]);
-    push_front('/');
+    std::size_t n = sizeof digits;
+    do { digits[--n] = static_cast<char>('0' + index % 10); index /= 10; } while (index);
+    prepend({digits + n, sizeof digits - n}, false);
   }
 
  private:
-  void push_front(char c) noexcept {
-    if (cut_) return;
-    if (len_ + 3u >= pointer_capacity) {  // keep room for the "..." marker
-      cut_ = true;
-      for (char m : {'.', '.', '.'}) { buf_[pointer_capacity - ++len_] = static_cast<unsigned char>(m); }
+  static constexpr std::size_t tail_keep = 126;
+  static constexpr std::size_t head_keep = pointer_capacity - 3 - tail_keep;
+  static constexpr bool continuation(unsigned char c) noexcept { return (c & 0xC0) == 0x80; }
+  static constexpr bool escaped(char c, bool escape) noexcept { return escape && (c == '~' || c == '/'); }
+  // The segment "/" + name (escaped when `escape`): its size, its first n bytes, its last n.
+  static std::size_t segment_size(std::string_view name, bool escape) noexcept {
+    std::size_t n = 1 + name.size();
+    for (char c : name) n += escaped(c, escape);
+    return n;
+  }
+  static void segment_head(std::string_view name, bool escape, unsigned char* out, std::size_t n) noexcept {
+    std::size_t k = 0;
+    if (k < n) out[k++] = '/';
+    for (std::size_t i = 0; k < n; ++i) {
+      char c = name[i];
+      if (escaped(c, escape)) {
+        out[k++] = '~';
+        if (k < n) out[k++] = c == '~' ? '0' : '1';
+      } else {
+        out[k++] = static_cast<unsigned char>(c);
+      }
+    }
+  }
+  static void segment_tail(std::string_view name, bool escape, unsigned char* out, std::size_t n) noexcept {
+    for (std::size_t i = name.size(); n > 0 && i-- > 0;) {
+      char c = name[i];
+      if (escaped(c, escape)) {
+        out[--n] = c == '~' ? '0' : '1';
+        if (n) out[--n] = '~';
+      } else {
+        out[--n] = static_cast<unsigned char>(c);
+      }
+    }
+    if (n) out[--n] = '/';
+  }
+
+  void prepend(std::string_view name, bool escape) noexcept {
+    std::size_t n = segment_size(name, escape);
+    unsigned char* end = buf_ + pointer_capacity;
+    if (!cut_ && len_ + n <= pointer_capacity) {
+      segment_head(name, escape, end - len_ - n, n);
+      len_ = static_cast<std::uint16_t>(len_ + n);
       return;
     }
-    buf_[pointer_capacity - ++len_] = static_cast<unsigned char>(c);
+    prepend_cut(name, escape, n);
+  }
+
+  // The pointer no longer fits: the new head is the first head_keep bytes of the segment and
+  // what followed it (the whole pointer so far, the first time; the head after that).
+  [[gnu::cold, gnu::noinline]] void prepend_cut(std::string_view name, bool escape, std::size_t n) noexcept {
+    unsigned char* end = buf_ + pointer_capacity;
+    const unsigned char* rest = end - len_;
+    std::size_t rest_n = cut_ ? len_ - 3u - tail_len_ : len_;
+    if (!cut_) {  // the tail: the last tail_keep bytes, from a character's first byte
+      unsigned char tail[tail_keep + 1];  // and the byte before them
+      constexpr std::size_t k = tail_keep + 1;
+      std::size_t from_rest = len_ < k ? len_ : k;
+      std::memcpy(tail + k - from_rest, end - from_rest, from_rest);
+      segment_tail(name, escape, tail, k - from_rest);
+      std::size_t skip = 1;
+      while (skip < k && continuation(tail[skip])) ++skip;
+      if (tail[skip - 1] == '~') ++skip;  // nor inside an escape (~0, ~1)
+      // (before the tail is written over it: the head needs at most head_keep + 1 bytes of
+      // the segment and what follows, which lie before the tail since the whole is longer
+      // than pointer_capacity)
+      unsigned char head[head_keep + 1];
+      std::size_t head_n = fill_head(head, name, escape, n, rest, rest_n);
+      tail_len_ = static_cast<std::uint16_t>(k - skip);
+      std::memcpy(end - tail_len_, tail + skip, tail_len_);
+      cut_ = true;
+      write_head(head, head_n);
+      return;
+    }
+    unsigned char head[head_keep + 1];
+    write_head(head, fill_head(head, name, escape, n, rest, rest_n));
+  }
+  static std::size_t fill_head(unsigned char* head, std::string_view name, bool escape, std::size_t n,
+                               const unsigned char* rest, std::size_t rest_n) noexcept {
+    std::size_t from_segment = n < head_keep + 1 ? n : head_keep + 1;
+    segment_head(name, escape, head, from_segment);
+    std::size_t from_rest = head_keep + 1 - from_segment < rest_n ? head_keep + 1 - from_segment : rest_n;
+    std::memcpy(head + from_segment, rest, from_rest);
+    std::size_t total = from_segment + from_rest, head_n = total < head_keep ? total : head_keep;
+    // A character that does not fit whole is left out, and so is an escape (~0, ~1).
+    if (total > head_n)
+      while (head_n > 0 && continuation(head[head_n])) --head_n;
+    if (head_n > 0 && head[head_n - 1] == '~') --head_n;
+    return head_n;
+  }
+  void write_head(const unsigned char* head, std::size_t head_n) noexcept {
+    unsigned char* marker = buf_ + pointer_capacity - tail_len_ - 3;
+    std::memcpy(marker, "...", 3);
+    std::memcpy(marker - head_n, head, head_n);
+    len_ = static_cast<std::uint16_t>(head_n + 3 + tail_len_);
   }
 
   error_code code_ = error_code::ok;
   bool cut_ = false;
   std::uint16_t len_ = 0;
+  std::uint16_t tail_len_ = 0;  // once cut_: the tail's bytes, at the end of buf_
   std::size_t offset_ = 0;
   const char* message_ = "";
   // Filled from the end; only the last len_ bytes are ever read. Left uninitialized (and

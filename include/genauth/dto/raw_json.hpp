@@ -30,25 +30,33 @@ struct raw_json {
     }
   }
 
-  // The value of the first member named `key` (compared after unescaping), if this is an
-  // object that has one.
-  std::optional<raw_json> find(std::string_view key) const noexcept {
-    if (kind() != json_kind::object) return std::nullopt;
+  // The value of the member named `key` (compared after unescaping), if this is an object.
+  // Absent: missing_field; not an object: type_mismatch; a name the object holds twice or
+  // more: duplicate_key, never one of the values (SPEC 4 rule 7: Python and JavaScript read
+  // the last, a first-wins reader the first). One pass over the object.
+  result<raw_json> find(std::string_view key) const noexcept {
+    if (kind() != json_kind::object) return mismatch("expected an object");
     const char* p = text.data() + 1;
     const char* e = text.data() + text.size();
+    std::string_view found;
     for (;;) {
       p = detail::skip_ws(p, e);
-      if (p >= e || *p != '"') return std::nullopt;
+      if (p >= e || *p != '"') break;  // '}' of an empty object
       const char* name_end = detail::skip_string(p, e);
       std::string_view name(p + 1, static_cast<std::size_t>(name_end - p - 2));
       p = detail::skip_ws(name_end, e) + 1;  // past ':'
       const char* v = detail::skip_ws(p, e);
       p = detail::skip_value(v, e);
-      if (detail::unescaped_equals(name, key)) return raw_json{{v, static_cast<std::size_t>(p - v)}};
+      if (detail::unescaped_equals(name, key)) {
+        if (found.data()) return error(error_code::duplicate_key, 0, "member name appears twice in the object");
+        found = {v, static_cast<std::size_t>(p - v)};
+      }
       p = detail::skip_ws(p, e);
-      if (p >= e || *p != ',') return std::nullopt;
+      if (p >= e || *p != ',') break;
       ++p;
     }
+    if (!found.data()) return error(error_code::missing_field, 0, "no such member");
+    return raw_json{found};
   }
 
   result<std::int64_t> as_int64() const noexcept {
@@ -98,13 +106,13 @@ struct raw_json {
     return std::string_view(buffer.data(), n);
   }
 
-  // Typed lookup: `custom.get<std::int64_t>("age")`. Absent: missing_field; wrong JSON
+  // Typed lookup: `custom.get<std::int64_t>("age")`. find()'s errors, then: wrong JSON
   // type: type_mismatch; out of range: invalid_value. T: int64_t, double, bool,
   // std::string_view (escape-free strings), raw_json.
   template <class T>
   result<T> get(std::string_view key) const noexcept {
     auto v = find(key);
-    if (!v) return error(error_code::missing_field, 0, "no such member");
+    if (!v) return v.error();
     if constexpr (std::is_same_v<T, std::int64_t>) return v->as_int64();
     else if constexpr (std::is_same_v<T, double>) return v->as_double();
     else if constexpr (std::is_same_v<T, bool>) return v->as_bool();

@@ -155,6 +155,9 @@ error set_parameter(Request& r, std::string_view name, std::string_view value) n
     e.prepend_key(name);
     return e;
   };
+  // (an error's pointer is valid UTF-8, SPEC 4 rule 9: a name that is not stays out of it)
+  if (detail::first_invalid_utf8(reinterpret_cast<const unsigned char*>(name.data()), name.size()) != name.size())
+    return error(error_code::invalid_value, 0, "parameter name is not valid UTF-8");
   int index = field_index<Request>(name);
   if (index < 0) return bad("unknown parameter");
   error result;

@@ -14,6 +14,7 @@
 #endif
 
 #include "../error.hpp"
+#include "work_count.hpp"
 
 namespace genauth::dto::detail {
 
@@ -122,6 +123,7 @@ inline std::size_t first_invalid_utf8(const unsigned char* s, std::size_t n) noe
 inline std::size_t first_syntax_error(std::string_view text, std::span<unsigned char> stack) noexcept {
   constexpr std::size_t npos = std::string_view::npos;
   const std::size_t n = text.size();
+  count_work(1 + n / 8);  // one pass: each byte is looked at a bounded number of times
   std::size_t i = 0, depth = 0;
   auto ws = [&] { while (i < n && is_json_ws(text[i])) ++i; };
   auto hex_at = [&](std::size_t at) {
@@ -374,14 +376,19 @@ inline const char* find_quote_or_backslash(const char* p, const char* e) noexcep
 // --- scanners over validated JSON ---------------------------------------------------
 
 constexpr const char* skip_ws(const char* p, const char* e) noexcept {
+  const char* start = p;
   while (p < e && is_json_ws(*p)) ++p;
+  count_work(1 + static_cast<std::size_t>(p - start) / 8);
   return p;
 }
 
 // p at the opening quote; returns just past the closing quote.
 inline const char* skip_string(const char* p, const char* e) noexcept {
-  for (++p; (p = find_quote_or_backslash(p, e)) < e; p += 2)
-    if (*p == '"') return p + 1;
+  const char* start = p;
+  for (++p; (p = find_quote_or_backslash(p, e)) < e; p += 2) {
+    count_work(1);
+    if (*p == '"') return count_work(static_cast<std::size_t>(p - start) / 8), p + 1;
+  }
   return e;
 }
 
@@ -399,6 +406,7 @@ inline const char* skip_value(const char* p, const char* e) noexcept {
     std::size_t depth = 0;
     while (p < e) {
       char c = *p;
+      count_work(1);
       if (c == '"') { p = skip_string(p, e); continue; }
       if (c == '{' || c == '[') ++depth;
       else if ((c == '}' || c == ']') && --depth == 0) return p + 1;
@@ -406,7 +414,9 @@ inline const char* skip_value(const char* p, const char* e) noexcept {
     }
     return e;
   }
+  const char* start = p;
   while (p < e && !is_json_ws(*p) && *p != ',' && *p != '}' && *p != ']') ++p;
+  count_work(1 + static_cast<std::size_t>(p - start) / 8);
   return p;
 }
 
@@ -461,6 +471,7 @@ constexpr std::size_t next_char(const char*& p, char* out) noexcept {
 
 // Whether the validated string body `raw` (no quotes) unescapes to exactly `s`.
 constexpr bool unescaped_equals(std::string_view raw, std::string_view s) noexcept {
+  count_work(1 + raw.size() / 8);
   const char* p = raw.data();
   const char* e = p + raw.size();
   std::size_t k = 0;
@@ -528,6 +539,7 @@ void for_each_minified_chunk(std::string_view text, Fn&& fn) {
   for (std::size_t at = 0; at < text.size(); at += 64) {
     const char* chunk = text.data() + at;
     std::size_t len = text.size() - at < 64 ? text.size() - at : 64;
+    count_work(1);
     chunk_masks m;
     scan_chunk(m, chunk, len);
     // Each backslash not itself escaped escapes the byte after it (backslashes are rare).

@@ -35,6 +35,7 @@
 #include <type_traits>
 
 #include "json_text.hpp"
+#include "work_count.hpp"
 
 namespace genauth::dto::detail {
 
@@ -114,7 +115,7 @@ class cursor<Container, true> {
  public:
   explicit cursor(Container& c) noexcept : it_(iterator_of<Container>::in(c)) {}
 
-  bool more() const noexcept { return it_.is_open(); }
+  bool more() const noexcept { return count_work(1), it_.is_open(); }
 
   [[gnu::always_inline]] simdjson::error_code next(const char*& raw_key) noexcept
     requires std::is_same_v<Container, od::object>
@@ -229,7 +230,7 @@ class cursor<Container, false> {
       if (more()) (void)take();
   }
 
-  bool more() noexcept { return it_ != end_; }
+  bool more() noexcept { return count_work(1), it_ != end_; }
 
   simdjson::error_code next(const char*& raw_key) noexcept
     requires object

@@ -1,0 +1,79 @@
+// SPEC 4 rule 10: every shape of input costs work linear in its size. Built with
+// GENAUTH_DTO_COUNT_WORK, so that every loop of the library over the input adds its steps
+// to a counter (detail/work_count.hpp); for each shape, a document of 8n items must cost at
+// most about 8 times one of n items. No timing: the count is the same on any machine.
+#include <doctest/doctest.h>
+
+#include <genauth/dto/detail/work_count.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "shapes.hpp"
+
+#if !defined(GENAUTH_DTO_COUNT_WORK)
+#error "cost_test counts work: build it with GENAUTH_DTO_COUNT_WORK"
+#endif
+
+using genauth::dto::error_code;
+using genauth::dto::detail::work_counter;
+using namespace test;
+
+namespace {
+
+using shapes::shape;
+
+// The work of decoding `json` (and, when it decodes, of encoding the result and of looking
+// up a member of its customData, if any).
+std::uint64_t work_of(const shape& s, const std::string& json, std::string& out) {
+  dto::decoder d(s.options);
+  REQUIRE_FALSE(d.reserve(json.size()));
+  work_counter() = 0;
+  auto r = d.decode(json);
+  CHECK((r ? error_code::ok : r.error().code()) == s.expected);
+  if (r) {
+    out.clear();
+    dto::encode(*r, out);
+    if (r->data && r->data->customData) (void)r->data->customData->find("last");
+  }
+  return work_counter();
+}
+
+}  // namespace
+
+TEST_CASE("every shape: 8 times the input costs at most about 8 times the work") {
+  for (const shape& s : shapes::all) {
+    CAPTURE(std::string(s.name));
+    std::string out;
+    const std::size_t n = 1000;
+    std::string small = s.document(n), big = s.document(8 * n);
+    std::uint64_t w1 = work_of(s, small, out), w8 = work_of(s, big, out);
+    CAPTURE(w1);
+    CAPTURE(w8);
+    CAPTURE(big.size());
+    // Linear: the ratio of work follows the ratio of sizes (a quadratic cost gives about 64).
+    double size_ratio = static_cast<double>(big.size()) / static_cast<double>(small.size());
+    CHECK(static_cast<double>(w8) <= 1.1 * size_ratio * static_cast<double>(w1));
+    // And a small constant per byte.
+    CHECK(w8 <= 3 * big.size());
+    MESSAGE(std::string(s.name) << ": " << small.size() << " B: " << w1 << ", " << big.size() << " B: " << w8 << " ("
+                   << static_cast<double>(w8) / static_cast<double>(big.size()) << " per byte)");
+  }
+}
+
+TEST_CASE("every shape with a syntax error at its very end") {
+  for (const shape& s : shapes::all) {
+    CAPTURE(std::string(s.name));
+    shape broken = s;
+    broken.expected = error_code::syntax;
+    std::string out;
+    std::string small = shapes::broken_at_end(s.document(1000)), big = shapes::broken_at_end(s.document(8000));
+    std::uint64_t w1 = work_of(broken, small, out), w8 = work_of(broken, big, out);
+    CAPTURE(w1);
+    CAPTURE(w8);
+    double size_ratio = static_cast<double>(big.size()) / static_cast<double>(small.size());
+    CHECK(static_cast<double>(w8) <= 1.1 * size_ratio * static_cast<double>(w1));
+    CHECK(w8 <= 3 * big.size());
+  }
+}
