@@ -57,10 +57,11 @@ TEST_CASE("a name twice in one object is duplicate_key for find and get (SPEC 4 
   // Found after the first match too: the whole object is read, however long.
   std::string many = "{";
   for (int i = 0; i < 1000; ++i) many += "\"k" + std::to_string(i) + "\":" + std::to_string(i) + ",";
-  dto::raw_json last{many + "\"k0\":-1}"};
+  std::string last_text = many + "\"k0\":-1}", once_text = many + "\"end\":0}";
+  dto::raw_json last{last_text};
   CHECK(last.find("k0").error().code() == dto::error_code::duplicate_key);
   CHECK(last.get<std::int64_t>("k999").value() == 999);
-  dto::raw_json once{many + "\"end\":0}"};
+  dto::raw_json once{once_text};
   CHECK(once.get<std::int64_t>("k0").value() == 0);
   CHECK(dto::raw_json{"{}"}.find("k0").error().code() == dto::error_code::missing_field);
   CHECK(dto::raw_json{"[1]"}.find("k0").error().code() == dto::error_code::type_mismatch);

@@ -82,7 +82,7 @@ class name_sets {
   bool reserve(std::size_t bytes) noexcept {
     std::size_t want = bytes + 2 * min_table;
     if (want <= cap_) return true;
-    slots_.reset(new (std::nothrow) std::uint32_t[want]);
+    slots_.reset(new (std::nothrow) entry[want]);
     cap_ = slots_ ? want : 0;
     top_ = 0;
     return slots_ != nullptr;
@@ -110,18 +110,21 @@ class name_sets {
       while (2 * (n + 1) > grown) grown *= 2;
       if (mark + grown > cap_) return outcome::full;
       top_ = mark + grown;
-      std::memset(slots_.get() + mark, 0, grown * sizeof(std::uint32_t));
-      count_work(grown / 64);
-      for (std::size_t i = 0; i < n; ++i) *slot(mark, grown, name_at(i), [](std::uint32_t) { return false; }) =
-          static_cast<std::uint32_t>(i + 1);
+      std::memset(static_cast<void*>(slots_.get() + mark), 0, grown * sizeof(entry));
+      count_work(grown / 32);
+      for (std::size_t i = 0; i < n; ++i) {
+        std::uint64_t h = hash(name_at(i));
+        *slot(mark, grown, h, [](std::uint32_t) { return false; }) = {static_cast<std::uint32_t>(i + 1), tag(h)};
+      }
       size = grown;
     }
-    std::uint32_t* s = slot(mark, size, name, [&](std::uint32_t i) {
+    std::uint64_t h = hash(name);
+    entry* s = slot(mark, size, h, [&](std::uint32_t i) {
       count_work(name.size() / 8);
       return name_at(i - 1) == name;
     });
-    if (*s) return outcome::duplicate;
-    *s = static_cast<std::uint32_t>(n + 1);
+    if (s->index) return outcome::duplicate;
+    *s = {static_cast<std::uint32_t>(n + 1), tag(h)};
     return outcome::added;
   }
 
@@ -132,21 +135,32 @@ class name_sets {
     return z ^ (z >> 31);
   }
 
-  // The slot holding a name that `same` recognizes (index + 1), or the empty one (0) where
-  // it goes: linear probing in the table of `size` slots (a power of two) at `mark`.
-  template <class Same>
-  std::uint32_t* slot(std::size_t mark, std::size_t size, std::string_view name, Same&& same) noexcept {
+  // A member's index + 1 (0: empty) and more bits of its name's hash, so that a probe reads
+  // a member's name (a cache miss, in a large object) only when those bits match too.
+  struct entry {
+    std::uint32_t index;
+    std::uint32_t tag;
+  };
+  std::uint64_t hash(std::string_view name) const noexcept {
     count_work(1 + name.size() / 8);
-    std::size_t at = static_cast<std::size_t>(siphash<1, 3>(k0_, k1_, name)) & (size - 1);
+    return siphash<1, 3>(k0_, k1_, name);
+  }
+  static constexpr std::uint32_t tag(std::uint64_t h) noexcept { return static_cast<std::uint32_t>(h >> 32); }
+
+  // The entry holding a name that `same` recognizes, or the empty one where it goes: linear
+  // probing in the table of `size` slots (a power of two) at `mark`.
+  template <class Same>
+  entry* slot(std::size_t mark, std::size_t size, std::uint64_t h, Same&& same) noexcept {
+    std::size_t at = static_cast<std::size_t>(h) & (size - 1);
     for (;;) {
       count_work(1);
-      std::uint32_t* s = slots_.get() + mark + at;
-      if (*s == 0 || same(*s)) return s;
+      entry* s = slots_.get() + mark + at;
+      if (s->index == 0 || (s->tag == tag(h) && same(s->index))) return s;
       at = (at + 1) & (size - 1);
     }
   }
 
-  std::unique_ptr<std::uint32_t[]> slots_;
+  std::unique_ptr<entry[]> slots_;
   std::size_t cap_ = 0;
   std::size_t top_ = 0;
   std::uint64_t k0_ = 0, k1_ = 0;
