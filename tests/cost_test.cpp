@@ -7,7 +7,6 @@
 #include <genauth/dto/detail/work_count.hpp>
 
 #include <cstdint>
-#include <functional>
 #include <string>
 
 #include "shapes.hpp"
@@ -40,25 +39,27 @@ std::uint64_t work_of(const shape& s, const std::string& json, std::string& out)
   return work_counter();
 }
 
+// Checks that `big` (8 times the items of `small`) costs work in proportion to its size
+// (a quadratic cost gives about 64 times) and a small constant per byte.
+void check_linear(const shape& s, const std::string& small, const std::string& big) {
+  std::string out;
+  std::uint64_t w1 = work_of(s, small, out), w8 = work_of(s, big, out);
+  CAPTURE(w1);
+  CAPTURE(w8);
+  CAPTURE(big.size());
+  double size_ratio = static_cast<double>(big.size()) / static_cast<double>(small.size());
+  CHECK(static_cast<double>(w8) <= 1.1 * size_ratio * static_cast<double>(w1));
+  CHECK(w8 <= 3 * big.size());
+  MESSAGE(std::string(s.name) << ": " << small.size() << " B: " << w1 << ", " << big.size() << " B: " << w8 << " ("
+                              << static_cast<double>(w8) / static_cast<double>(big.size()) << " per byte)");
+}
+
 }  // namespace
 
 TEST_CASE("every shape: 8 times the input costs at most about 8 times the work") {
   for (const shape& s : shapes::all) {
     CAPTURE(std::string(s.name));
-    std::string out;
-    const std::size_t n = 1000;
-    std::string small = s.document(n), big = s.document(8 * n);
-    std::uint64_t w1 = work_of(s, small, out), w8 = work_of(s, big, out);
-    CAPTURE(w1);
-    CAPTURE(w8);
-    CAPTURE(big.size());
-    // Linear: the ratio of work follows the ratio of sizes (a quadratic cost gives about 64).
-    double size_ratio = static_cast<double>(big.size()) / static_cast<double>(small.size());
-    CHECK(static_cast<double>(w8) <= 1.1 * size_ratio * static_cast<double>(w1));
-    // And a small constant per byte.
-    CHECK(w8 <= 3 * big.size());
-    MESSAGE(std::string(s.name) << ": " << small.size() << " B: " << w1 << ", " << big.size() << " B: " << w8 << " ("
-                   << static_cast<double>(w8) / static_cast<double>(big.size()) << " per byte)");
+    check_linear(s, s.document(1000), s.document(8000));
   }
 }
 
@@ -67,13 +68,6 @@ TEST_CASE("every shape with a syntax error at its very end") {
     CAPTURE(std::string(s.name));
     shape broken = s;
     broken.expected = error_code::syntax;
-    std::string out;
-    std::string small = shapes::broken_at_end(s.document(1000)), big = shapes::broken_at_end(s.document(8000));
-    std::uint64_t w1 = work_of(broken, small, out), w8 = work_of(broken, big, out);
-    CAPTURE(w1);
-    CAPTURE(w8);
-    double size_ratio = static_cast<double>(big.size()) / static_cast<double>(small.size());
-    CHECK(static_cast<double>(w8) <= 1.1 * size_ratio * static_cast<double>(w1));
-    CHECK(w8 <= 3 * big.size());
+    check_linear(broken, shapes::broken_at_end(s.document(1000)), shapes::broken_at_end(s.document(8000)));
   }
 }

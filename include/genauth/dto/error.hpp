@@ -112,33 +112,30 @@ class error {
   }
 
   // The pointer no longer fits: the new head is the first head_keep bytes of the segment and
-  // what followed it (the whole pointer so far, the first time; the head after that).
+  // what followed it (the whole pointer so far, the first time; the head after that). The
+  // tail is taken once, at the first cut, and kept from then on.
   [[gnu::cold, gnu::noinline]] void prepend_cut(std::string_view name, bool escape, std::size_t n) noexcept {
+    unsigned char head[head_keep + 1];  // copied out before the tail may be written over it
+    std::size_t head_n = fill_head(head, name, escape, n, buf_ + pointer_capacity - len_,
+                                   cut_ ? len_ - 3u - tail_len_ : len_);
+    if (!cut_) cut_tail(name, escape);
+    write_head(head, head_n);
+  }
+  // The last tail_keep bytes of the segment and the pointer so far, from a character's first
+  // byte, moved to the end of buf_.
+  void cut_tail(std::string_view name, bool escape) noexcept {
     unsigned char* end = buf_ + pointer_capacity;
-    const unsigned char* rest = end - len_;
-    std::size_t rest_n = cut_ ? len_ - 3u - tail_len_ : len_;
-    if (!cut_) {  // the tail: the last tail_keep bytes, from a character's first byte
-      unsigned char tail[tail_keep + 1];  // and the byte before them
-      constexpr std::size_t k = tail_keep + 1;
-      std::size_t from_rest = len_ < k ? len_ : k;
-      std::memcpy(tail + k - from_rest, end - from_rest, from_rest);
-      segment_tail(name, escape, tail, k - from_rest);
-      std::size_t skip = 1;
-      while (skip < k && continuation(tail[skip])) ++skip;
-      if (tail[skip - 1] == '~') ++skip;  // nor inside an escape (~0, ~1)
-      // (before the tail is written over it: the head needs at most head_keep + 1 bytes of
-      // the segment and what follows, which lie before the tail since the whole is longer
-      // than pointer_capacity)
-      unsigned char head[head_keep + 1];
-      std::size_t head_n = fill_head(head, name, escape, n, rest, rest_n);
-      tail_len_ = static_cast<std::uint16_t>(k - skip);
-      std::memcpy(end - tail_len_, tail + skip, tail_len_);
-      cut_ = true;
-      write_head(head, head_n);
-      return;
-    }
-    unsigned char head[head_keep + 1];
-    write_head(head, fill_head(head, name, escape, n, rest, rest_n));
+    constexpr std::size_t k = tail_keep + 1;  // and the byte before them
+    unsigned char tail[k];
+    std::size_t from_rest = len_ < k ? len_ : k;
+    std::memcpy(tail + k - from_rest, end - from_rest, from_rest);
+    segment_tail(name, escape, tail, k - from_rest);
+    std::size_t skip = 1;
+    while (skip < k && continuation(tail[skip])) ++skip;
+    if (tail[skip - 1] == '~') ++skip;  // nor inside an escape (~0, ~1)
+    tail_len_ = static_cast<std::uint16_t>(k - skip);
+    std::memcpy(end - tail_len_, tail + skip, tail_len_);
+    cut_ = true;
   }
   static std::size_t fill_head(unsigned char* head, std::string_view name, bool escape, std::size_t n,
                                const unsigned char* rest, std::size_t rest_n) noexcept {
