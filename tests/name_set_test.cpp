@@ -1,11 +1,13 @@
 // detail/name_set.hpp: SipHash against the published vectors; the sets of unknown member
-// names, found and added across table rebuilds and nested objects; and through the decoder,
-// duplicates at every count around the switch from scanning to the table.
+// names, compared at once or sorted at the object's end, across nested objects; and through
+// the decoder, duplicates at every count around the switch from one to the other, and the
+// first error in the document winning over a repeated name found later.
 #include <doctest/doctest.h>
 
 #include <genauth/dto/detail/name_set.hpp>
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "support.hpp"
@@ -32,61 +34,97 @@ struct names {
   std::vector<std::string> list;
   name_sets sets;
   std::size_t mark = 0;
-  names() { REQUIRE(sets.reserve(1 << 16)); mark = sets.mark(); }
+  names() { REQUIRE(sets.reserve(1 << 20)); mark = sets.mark(); }
+  explicit names(std::uint64_t k0, std::uint64_t k1) : sets(k0, k1) { REQUIRE(sets.reserve(1 << 20)); mark = sets.mark(); }
   name_sets::outcome add(const std::string& name) {
-    auto o = sets.find_or_add(mark, list.size(), name, [&](std::size_t i) { return std::string_view(list[i]); });
+    auto o = sets.add(mark, list.size(), name, [&](std::size_t i) { return std::string_view(list[i]); });
     if (o == name_sets::outcome::added) list.push_back(name);
     return o;
+  }
+  std::size_t first_duplicate() {
+    return sets.first_duplicate(mark, list.size(), [&](std::size_t i) { return std::string_view(list[i]); });
   }
 };
 }  // namespace
 
-TEST_CASE("name_sets: every name found again, before and after each rebuild") {
+TEST_CASE("name_sets: the first few compared at once, the rest when the object ends") {
   names n;
-  for (int i = 0; i < 3000; ++i) {
-    CAPTURE(i);
-    REQUIRE(n.add("k" + std::to_string(i)) == name_sets::outcome::added);
-    // The first, the one before and a middle one are all still found.
-    CHECK(n.add("k0") == name_sets::outcome::duplicate);
-    CHECK(n.add("k" + std::to_string(i)) == name_sets::outcome::duplicate);
-    CHECK(n.add("k" + std::to_string(i / 2)) == name_sets::outcome::duplicate);
+  for (std::size_t i = 0; i + 1 < name_sets::scan_limit; ++i) REQUIRE(n.add("k" + std::to_string(i)) == name_sets::outcome::added);
+  CHECK(n.add("k3") == name_sets::outcome::duplicate);
+  for (std::size_t i = name_sets::scan_limit - 1; i < 3000; ++i) REQUIRE(n.add("k" + std::to_string(i)) == name_sets::outcome::added);
+  CHECK(n.first_duplicate() == 3000);  // none
+  // A repeat of any earlier name, or several: the first in order is found, every time.
+  for (std::size_t again : {0u, 7u, 8u, 1500u, 2999u}) {
+    CAPTURE(again);
+    names m;
+    for (std::size_t i = 0; i < 3000; ++i) REQUIRE(m.add("k" + std::to_string(i)) == name_sets::outcome::added);
+    REQUIRE(m.add("x") == name_sets::outcome::added);
+    REQUIRE(m.add("k" + std::to_string(again)) == name_sets::outcome::added);  // index 3001
+    REQUIRE(m.add("x") == name_sets::outcome::added);                         // index 3002
+    REQUIRE(m.add("k0") == name_sets::outcome::added);
+    CHECK(m.first_duplicate() == 3001);
   }
-  CHECK(n.list.size() == 3000);
-  // The table grew by doubling and stays at most half full.
-  CHECK(n.sets.mark() - n.mark >= 2 * 3001);
-  CHECK(n.sets.mark() - n.mark <= 4 * 3001);
-  CHECK(n.add("") == name_sets::outcome::added);
-  CHECK(n.add("") == name_sets::outcome::duplicate);
+  names empty_names;
+  for (int i = 0; i < 20; ++i) REQUIRE(empty_names.add(std::string(static_cast<std::size_t>(i), 'a')) == name_sets::outcome::added);
+  CHECK(empty_names.first_duplicate() == 20);  // none of the 20
+  REQUIRE(empty_names.add("") == name_sets::outcome::added);
+  CHECK(empty_names.first_duplicate() == 20);  // the 21st
 }
 
-TEST_CASE("name_sets: a nested object's set lies above its parent's and is dropped with it") {
+TEST_CASE("name_sets: distinct names of equal hash are told apart") {
+  // Under a fixed key, two names whose hashes agree in the 32 bits kept (a birthday search).
+  const std::uint64_t k0 = 1, k1 = 2;
+  std::unordered_map<std::uint32_t, std::string> by_hash;
+  std::string a, b;
+  for (std::size_t i = 0; a.empty(); ++i) {
+    std::string name = "c" + std::to_string(i);
+    auto h = static_cast<std::uint32_t>(siphash<1, 3>(k0, k1, name) >> 32);
+    auto [it, fresh] = by_hash.emplace(h, name);
+    if (!fresh) a = it->second, b = name;
+  }
+  CAPTURE(a);
+  CAPTURE(b);
+  names n(k0, k1);
+  for (std::size_t i = 0; i < 20; ++i) REQUIRE(n.add("k" + std::to_string(i)) == name_sets::outcome::added);
+  REQUIRE(n.add(a) == name_sets::outcome::added);
+  REQUIRE(n.add(b) == name_sets::outcome::added);
+  CHECK(n.first_duplicate() == 22);  // no duplicate
+  REQUIRE(n.add(b) == name_sets::outcome::added);
+  REQUIRE(n.add(a) == name_sets::outcome::added);
+  CHECK(n.first_duplicate() == 22);  // the second b, before the second a
+}
+
+TEST_CASE("name_sets: a nested object's list lies above its parent's and is dropped with it") {
   names parent;
   for (int i = 0; i < 20; ++i) REQUIRE(parent.add("p" + std::to_string(i)) == name_sets::outcome::added);
   std::size_t child_mark = parent.sets.mark();
   std::vector<std::string> child;
   auto add_child = [&](const std::string& name) {
-    auto o = parent.sets.find_or_add(child_mark, child.size(), name, [&](std::size_t i) { return std::string_view(child[i]); });
+    auto o = parent.sets.add(child_mark, child.size(), name, [&](std::size_t i) { return std::string_view(child[i]); });
     if (o == name_sets::outcome::added) child.push_back(name);
     return o;
   };
   for (int i = 0; i < 20; ++i) CHECK(add_child("p" + std::to_string(i)) == name_sets::outcome::added);
-  CHECK(add_child("p3") == name_sets::outcome::duplicate);
+  CHECK(add_child("p3") == name_sets::outcome::added);
+  CHECK(parent.sets.first_duplicate(child_mark, child.size(), [&](std::size_t i) { return std::string_view(child[i]); }) == 20);
   parent.sets.pop_to(child_mark);
-  CHECK(parent.add("p3") == name_sets::outcome::duplicate);
+  CHECK(parent.first_duplicate() == 20);  // the parent's list is whole
   CHECK(parent.add("p20") == name_sets::outcome::added);
+  CHECK(parent.add("p3") == name_sets::outcome::added);
+  CHECK(parent.first_duplicate() == 21);
 }
 
-TEST_CASE("name_sets: a table that does not fit what was reserved says so") {
+TEST_CASE("name_sets: a list that does not fit what was reserved says so") {
   name_sets sets;
-  REQUIRE(sets.reserve(0));  // room for 2 * min_table slots only
+  REQUIRE(sets.reserve(16));  // room for 2 * (16 / 4 + 2) = 12 entries: 5 names and their sort
   std::vector<std::string> list;
   name_sets::outcome last = name_sets::outcome::added;
   for (int i = 0; i < 100 && last == name_sets::outcome::added; ++i) {
-    last = sets.find_or_add(0, list.size(), std::to_string(i), [&](std::size_t j) { return std::string_view(list[j]); });
+    last = sets.add(0, list.size(), std::to_string(i), [&](std::size_t j) { return std::string_view(list[j]); });
     if (last == name_sets::outcome::added) list.push_back(std::to_string(i));
   }
   CHECK(last == name_sets::outcome::full);
-  CHECK(list.size() == 2 * name_sets::min_table / 2);  // 64 slots, at most half full
+  CHECK(list.size() == name_sets::scan_limit);  // compared without a list; the 9th needs 18 entries
 }
 
 namespace {
@@ -152,4 +190,51 @@ TEST_CASE("unknown members: duplicates inside identities and in the envelope") {
     CHECK(o.code == error_code::duplicate_key);
     CHECK(o.pointer == "/x" + std::to_string(n - 1));
   }
+}
+
+TEST_CASE("unknown members: a repeated name wins over any error after it, and loses to one before") {
+  auto many = [](std::string_view prefix) {
+    std::string s;
+    for (std::size_t i = 0; i < 100; ++i) s += (i ? "," : "") + ("\"" + std::string(prefix) + std::to_string(i) + "\":0");
+    return s;
+  };
+  struct expectation {
+    std::string extra;
+    error_code code;
+    std::string pointer;
+  };
+  // Its second identity repeats a name among many.
+  const std::string bad_identity = "\"identities\":[" + identity(many("y")) + "," + identity(many("y") + ",\"y1\":1") + "]";
+  for (const expectation& e : std::vector<expectation>{
+           // After the repeat: a known member of the wrong type, an identity that fails,
+           // another repeat among known members.
+           {many("k") + ",\"k5\":0,\"email\":1", error_code::duplicate_key, "/data/k5"},
+           {many("k") + ",\"k5\":{\"a\":1,\"a\":2},\"email\":1", error_code::duplicate_key, "/data/k5"},
+           {many("k") + ",\"k5\":0," + bad_identity, error_code::duplicate_key, "/data/k5"},
+           {many("k") + ",\"k5\":0,\"email\":\"a\",\"email\":\"b\"", error_code::duplicate_key, "/data/k5"},
+           // Before it: the earlier error.
+           {many("k") + ",\"email\":1,\"k5\":0", error_code::type_mismatch, "/data/email"},
+           {many("k") + "," + bad_identity + ",\"k5\":0", error_code::duplicate_key, "/data/identities/1/y1"},
+           // A syntax error anywhere wins over every other (SPEC 4.1: no JSON value at all).
+           {many("k") + ",\"k5\":0,\"z\":01", error_code::syntax, "/data/z"},
+           {many("k") + ",\"k5\":01", error_code::syntax, "/data/k5"},
+       }) {
+    CAPTURE(e.extra.substr(e.extra.size() - 60));
+    std::string json = response(e.extra);
+    auto o = decode_error(json);
+    CHECK(o.code == e.code);
+    CHECK(o.pointer == e.pointer);
+    if (e.pointer == "/data/k5" && e.code == error_code::duplicate_key) CHECK(o.offset == json.rfind("\"k5\""));
+  }
+  // In the envelope, before a user that fails.
+  std::string envelope = R"({"statusCode":200,"message":"ok",)" + many("k") + ",\"k7\":1,\"data\":" +
+                         object(required_user, "", "\"email\":1") + "}";
+  auto o = decode_error(envelope);
+  CHECK(o.code == error_code::duplicate_key);
+  CHECK(o.pointer == "/k7");
+  // An escaped repeat: its offset is its opening quote, read back from its value.
+  std::string escaped = response(many("k") + ",\"\\\"\\u006b5\\\\\":0,\"\\\"k5\\\\\":0,\"email\":1");
+  o = decode_error(escaped);
+  CHECK(o.code == error_code::duplicate_key);
+  CHECK(o.offset == escaped.rfind("\"\\\"k5"));
 }

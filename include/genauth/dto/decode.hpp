@@ -619,13 +619,45 @@ template <class T>
   return false;
 }
 
+// The trimmed name of the i-th unknown member of the object whose list starts at `start`.
+inline std::string_view unknown_name(decode_state& s, std::size_t start, std::size_t i) noexcept {
+  return trim_ascii(s.stack->at<member>(start, i).name);
+}
+
+// Adds an unknown member's name to its object's set: false, with the error set, when it
+// repeats an earlier name there (found at once among the first few) or memory runs out.
+inline bool unknown_name_add(decode_state& s, std::size_t start, std::size_t mark, std::size_t n,
+                             std::string_view name, const char* raw_key) noexcept {
+  switch (s.names->add(mark, n, name, [&](std::size_t i) { return unknown_name(s, start, i); })) {
+    case name_sets::outcome::added: return true;
+    case name_sets::outcome::duplicate:
+      return s.fail(error_code::duplicate_key, s.name_at(raw_key), "member name appears twice in one object");
+    case name_sets::outcome::full: break;
+  }
+  return s.out_of_memory();
+}
+
+// Past the first few, an object's unknown members are checked for repeated names when it
+// ends, or when it fails: such a name then lies before the failure, so it is the error to
+// report (the first in the document wins, SPEC 4 rule 9). True when there is none.
+[[gnu::noinline]] inline bool no_repeated_unknown(decode_state& s, std::size_t start, std::size_t mark,
+                                                 std::size_t n) noexcept {
+  std::size_t i = s.names->first_duplicate(mark, n, [&](std::size_t k) { return unknown_name(s, start, k); });
+  if (i == n) return true;
+  member m = s.stack->at<member>(start, i);
+  s.fail(error_code::duplicate_key, s.at(name_before_value(s.base, m.value.text.data())),
+         "member name appears twice in one object");
+  s.err.prepend_key(m.name);
+  return false;
+}
+
 // A member whose raw name is neither the expected one nor the next: its name unescaped,
 // trimmed (SPEC 4.5c) and looked up. Returns the field's index, with `key` the name as sent
 // when it differs from the table's; or -1 when the table lacks the name and the member was
-// kept as an unknown one; or -2 on an error.
+// kept as an unknown one (the `unknowns`-th, counted in); or -2 on an error.
 template <described T>
 [[gnu::noinline]] int unlisted_member(decode_state& s, cursor<od::object>& members, const char* raw_key, od::value& v,
-                                      std::size_t unknown_start, std::size_t names_mark,
+                                      std::size_t unknown_start, std::size_t names_mark, std::size_t& unknowns,
                                       std::string_view& key) noexcept {
   // In minified JSON the name ends right before the ':' that precedes the value: a name of
   // the table is then found without scanning for its end (one with a backslash never is).
@@ -640,20 +672,17 @@ template <described T>
   bool as_sent = key.data() == raw_key && name.size() == key.size();
   int index = as_sent ? name_index<T>::find_raw(raw_key, key.size()) : field_index<T>(name);
   if (index >= 0) return index;
-  bool ok = true;
-  if (s.opt->reject_unknown_members) ok = s.fail(error_code::invalid_value, s.name_at(raw_key), "unknown member");
-  if (ok) {
-    auto name_at = [&](std::size_t i) { return trim_ascii(s.stack->at<member>(unknown_start, i).name); };
-    switch (s.names->find_or_add(names_mark, s.stack->count<member>(unknown_start), name, name_at)) {
-      case name_sets::outcome::added: break;
-      case name_sets::outcome::duplicate:
-        ok = s.fail(error_code::duplicate_key, s.name_at(raw_key), "member name appears twice in one object");
-        break;
-      case name_sets::outcome::full: ok = s.out_of_memory(); break;
+  if (s.opt->reject_unknown_members) {
+    s.fail(error_code::invalid_value, s.name_at(raw_key), "unknown member");
+  } else if (unknown_name_add(s, unknown_start, names_mark, unknowns, name, raw_key)) {
+    // Kept before its value is read, so that a failure there still sees its name (below).
+    member* kept = s.stack->emplace<member>(member{key, raw_json{std::string_view(value_at, 0)}});
+    if (!kept) {
+      s.out_of_memory();
+    } else if (++unknowns; read_raw(s, v, kept->value)) {  // (which writes it only on success)
+      return -1;
     }
   }
-  raw_json value;
-  if (ok && read_raw(s, v, value) && s.push(member{key, value})) return -1;
   s.err.prepend_key(key);
   return -2;
 }
@@ -667,11 +696,20 @@ template <described T>
   std::uint64_t seen = 0;
   std::size_t unknown_start = s.stack->top();
   std::size_t names_mark = s.names->mark();  // this object's names; dropped when it ends
+  // The unknown members so far (on an error, the stack may hold more above them). An error
+  // inside: a repeated unknown name before it wins, unless it is a syntax error, which wins
+  // wherever it is (SPEC 4.1; and simdjson may have abandoned the document), or a raw value
+  // the lean walk rejected (the precise retry finds out which error that is).
+  std::size_t unknowns = 0;
+  auto failed = [&] {
+    if (s.err.code() != error_code::syntax && !s.retry_precisely) (void)no_repeated_unknown(s, unknown_start, names_mark, unknowns);
+    return false;
+  };
   std::size_t null_at = 0;  // where a required_on_success member was null
   int expected = 0;         // members usually come in table order: try the next one first
   for (cursor members(o); members.more();) {
     const char* raw_key = nullptr;  // the name's first byte, after the quote
-    if (auto e = members.next(raw_key)) return s.fail(e, s.here());
+    if (auto e = members.next(raw_key)) return s.fail(e, s.here()), failed();
     od::value v = members.value();
     // The raw name is exactly the expected one, or the one after (an optional member was
     // left out): nothing to unescape, trim or look up.
@@ -682,8 +720,8 @@ template <described T>
     } else if (expected + 1 < count && name_index<T>::raw_equals(raw_key, static_cast<std::size_t>(expected + 1))) {
       index = expected + 1;
     } else {
-      index = unlisted_member<T>(s, members, raw_key, v, unknown_start, names_mark, key);
-      if (index == -2) return false;
+      index = unlisted_member<T>(s, members, raw_key, v, unknown_start, names_mark, unknowns, key);
+      if (index == -2) return failed();
     }
     bool unread = false;  // the value's token is left for advance_past_string()
     if (index >= 0) {
@@ -702,12 +740,13 @@ template <described T>
       }
       if (!ok) {
         s.err.prepend_key(key.data() ? key : field_names<T>::names[static_cast<std::size_t>(index)]);
-        return false;
+        return failed();
       }
     }
-    if (auto e = unread ? members.advance_past_string() : members.advance()) return s.fail(e, s.here());
+    if (auto e = unread ? members.advance_past_string() : members.advance()) return s.fail(e, s.here()), failed();
   }
   --s.depth;
+  if (unknowns > name_sets::scan_limit && !no_repeated_unknown(s, unknown_start, names_mark, unknowns)) return false;
   s.names->pop_to(names_mark);  // (an error ends the whole decode: nothing to drop then)
 
   std::uint64_t unmet = required_mask<T> & ~seen;
@@ -848,9 +887,9 @@ class decoder {
   }
 
   // Makes room for documents of up to `bytes` bytes now, so that no later decode of such a
-  // document allocates. Memory: about 34 bytes per document byte reserved (simdjson's index,
+  // document allocates. Memory: about 31 bytes per document byte reserved (simdjson's index,
   // both parsers' string buffers, the list arena and stack sized for the worst case, the
-  // tables of unknown member names); a decode touches only what its document needs.
+  // lists of unknown member names); a decode touches only what its document needs.
   error reserve(std::size_t bytes) noexcept {
     if (bytes > options_.max_document_bytes)
       return error(error_code::capacity, 0, "document longer than max_document_bytes");
@@ -903,6 +942,7 @@ class decoder {
       names_.clear();
       s.precise = true;
       s.retry_precisely = false;
+      s.err = {};
       s.depth = 0;
       out = T{};
       (void)detail::decode_root(s, parser_, json, out);

@@ -382,6 +382,23 @@ constexpr const char* skip_ws(const char* p, const char* e) noexcept {
   return p;
 }
 
+// The opening quote of the name of the member whose value starts at `value`, read
+// backwards: whitespace, ':', whitespace, the closing quote, then the first quote before it
+// that an even number of backslashes precedes (inside a name, a quote is escaped).
+inline const char* name_before_value(const char* base, const char* value) noexcept {
+  const char* p = value - 1;
+  while (p > base && *p != ':') --p;
+  while (p > base && *p != '"') --p;
+  while (p > base) {
+    if (*--p != '"') continue;
+    const char* q = p;
+    while (q > base && q[-1] == '\\') --q;
+    if ((p - q) % 2 == 0) break;
+  }
+  count_work(1 + static_cast<std::size_t>(value - p) / 8);
+  return p;
+}
+
 // p at the opening quote; returns just past the closing quote.
 inline const char* skip_string(const char* p, const char* e) noexcept {
   const char* start = p;

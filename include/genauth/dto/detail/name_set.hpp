@@ -1,15 +1,19 @@
-// genauth-dto: the names of one object's unknown members, for duplicate detection in time
-// linear in their number (SPEC 4 rules 7 and 10). Comparing each name with every earlier one
-// made 90,000 unknown members in 1 MB cost a minute.
+// genauth-dto: duplicate detection among one object's unknown members, in time linear in
+// their number (SPEC 4 rules 7 and 10). Comparing each name with every earlier one made
+// 90,000 unknown members in 1 MB cost a minute.
 //
-// A few names are compared one by one; past `scan_limit`, an open-addressing table of member
-// indexes, hashed with SipHash under a key chosen per decoder (a sender who does not know
-// the key cannot choose names that collide). Objects nest (an identity inside a user), so the
-// tables form a stack: an object's table lies at the top while its members are read, grows
-// there by rebuilding from the member list, and is dropped when the object ends.
+// A few names are compared one by one as they come. Past `scan_limit`, each name's hash
+// (SipHash, under a key chosen per decoder: a sender who does not know the key cannot choose
+// names that collide) is appended to a list, which is grouped by hash when the object ends, so
+// that only names of equal hash are compared. Appending and grouping touch memory in order: a
+// hash table of 90,000 names missed the cache on almost every insert. Objects nest (an
+// identity inside a user), so the lists form a stack: an object's list lies at the top while
+// its members are read and is dropped when the object ends.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
+#include <bit>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -17,6 +21,7 @@
 #include <memory>
 #include <new>
 #include <string_view>
+#include <utility>
 
 #include "work_count.hpp"
 
@@ -42,7 +47,10 @@ constexpr std::uint64_t siphash(std::uint64_t k0, std::uint64_t k1, std::string_
   std::size_t n = s.size(), whole = n & ~std::size_t{7};
   for (std::size_t i = 0; i < whole; i += 8) {
     std::uint64_t m = 0;
-    for (int j = 7; j >= 0; --j) m = (m << 8) | byte(i + static_cast<std::size_t>(j));  // little-endian
+    if (!std::is_constant_evaluated() && std::endian::native == std::endian::little)
+      std::memcpy(&m, s.data() + i, 8);
+    else
+      for (int j = 7; j >= 0; --j) m = (m << 8) | byte(i + static_cast<std::size_t>(j));  // little-endian
     v3 ^= m;
     rounds(C);
     v0 ^= m;
@@ -61,7 +69,6 @@ class name_sets {
  public:
   // Objects with at most this many unknown members compare names one by one.
   static constexpr std::size_t scan_limit = 8;
-  static constexpr std::size_t min_table = 32;
   enum class outcome : std::uint8_t { added, duplicate, full };
 
   name_sets() noexcept {
@@ -74,29 +81,33 @@ class name_sets {
     k0_ = mix(seed);
     k1_ = mix(seed + 0x9e3779b97f4a7c15ull);
   }
+  // Under a given key (the tests use one, to make names whose hashes collide).
+  name_sets(std::uint64_t k0, std::uint64_t k1) noexcept : k0_(k0), k1_(k1) {}
 
-  // Room for the tables of any document of up to `bytes` bytes: a table exists for an object
-  // of n > scan_limit unknown members, which take at least 5n - 1 bytes ("":0,), and holds
-  // fewer than 4(n + 1) slots (at most half full, grown by doubling): at most one slot per
-  // byte, whatever the nesting. False when memory runs out.
+  // Room for the lists of any document of up to `bytes` bytes: an unknown member takes at
+  // least 5 bytes ("":0,), and the object at the top needs as much again to group its list,
+  // and a count per two names. False when memory runs out.
   bool reserve(std::size_t bytes) noexcept {
-    std::size_t want = bytes + 2 * min_table;
+    std::size_t want = 2 * (bytes / 4 + 2);
     if (want <= cap_) return true;
-    slots_.reset(new (std::nothrow) entry[want]);
-    cap_ = slots_ ? want : 0;
+    slots_.reset(new (std::nothrow) std::uint64_t[want]);
+    ends_.reset(new (std::nothrow) std::uint32_t[want / 4 + 1]);
+    cap_ = slots_ && ends_ ? want : 0;
     top_ = 0;
-    return slots_ != nullptr;
+    return cap_ != 0;
   }
   void clear() noexcept { top_ = 0; }
 
-  // Where the next object's table would begin; pop_to(mark) drops it.
+  // Where the next object's list would begin; pop_to(mark) drops it.
   std::size_t mark() const noexcept { return top_; }
   void pop_to(std::size_t mark) noexcept { top_ = mark; }
 
-  // Adds `name` to the set of the object opened at `mark`, whose earlier n names are
-  // name_at(0) .. name_at(n - 1); or finds it there. The object's table must be the top one.
+  // The n-th name (from 0) of the object opened at `mark`, whose earlier names are
+  // name_at(0) .. name_at(n - 1). Before scan_limit it is compared with them at once
+  // (`duplicate` when it repeats one); after, it is kept for first_duplicate(). The object's
+  // list must be the top one.
   template <class NameAt>
-  outcome find_or_add(std::size_t mark, std::size_t n, std::string_view name, NameAt&& name_at) noexcept {
+  outcome add(std::size_t mark, std::size_t n, std::string_view name, NameAt&& name_at) noexcept {
     if (n < scan_limit) {
       for (std::size_t i = 0; i < n; ++i) {
         count_work(1 + name.size() / 8);
@@ -104,28 +115,51 @@ class name_sets {
       }
       return outcome::added;
     }
-    std::size_t size = top_ - mark;
-    if (2 * (n + 1) > size) {  // at most half full
-      std::size_t grown = size ? 2 * size : min_table;
-      while (2 * (n + 1) > grown) grown *= 2;
-      if (mark + grown > cap_) return outcome::full;
-      top_ = mark + grown;
-      std::memset(static_cast<void*>(slots_.get() + mark), 0, grown * sizeof(entry));
-      count_work(grown / 32);
-      for (std::size_t i = 0; i < n; ++i) {
-        std::uint64_t h = hash(name_at(i));
-        *slot(mark, grown, h, [](std::uint32_t) { return false; }) = {static_cast<std::uint32_t>(i + 1), tag(h)};
-      }
-      size = grown;
-    }
-    std::uint64_t h = hash(name);
-    entry* s = slot(mark, size, h, [&](std::uint32_t i) {
-      count_work(name.size() / 8);
-      return name_at(i - 1) == name;
-    });
-    if (s->index) return outcome::duplicate;
-    *s = {static_cast<std::uint32_t>(n + 1), tag(h)};
+    if (mark + 2 * (n + 1) > cap_) return outcome::full;  // (and room to group)
+    if (n == scan_limit)
+      for (std::size_t i = 0; i < n; ++i) slots_[mark + i] = entry(name_at(i), i);
+    slots_[mark + n] = entry(name, n);
+    top_ = mark + n + 1;
     return outcome::added;
+  }
+
+  // Once the object at `mark` has its n names (or has failed after them): the index of the
+  // first one that repeats an earlier one, or n when none does. The list is grouped by the
+  // top bits of the hash (a count and a scatter, two passes in order, two to four names a
+  // group), and names are compared only within a group, and only when their hashes agree.
+  template <class NameAt>
+  std::size_t first_duplicate(std::size_t mark, std::size_t n, NameAt&& name_at) noexcept {
+    if (n <= scan_limit) return n;
+    const std::uint64_t* list = slots_.get() + mark;
+    std::uint64_t* grouped = slots_.get() + mark + n;
+    const int bits = std::bit_width(n / 4);  // 2^bits groups: more than n / 4, at most n / 2
+    const std::size_t groups = std::size_t{1} << bits;
+    auto group = [&](std::uint64_t e) { return static_cast<std::size_t>(e >> (64 - bits)); };
+    std::uint32_t* end = ends_.get();  // end[g]: where group g ends (and g + 1 begins)
+    std::fill(end, end + groups, 0);
+    for (std::size_t i = 0; i < n; ++i) ++end[group(list[i])];
+    for (std::size_t g = 0, at = 0; g < groups; ++g) at += std::exchange(end[g], static_cast<std::uint32_t>(at));
+    for (std::size_t i = 0; i < n; ++i) grouped[end[group(list[i])]++] = list[i];  // in order within each
+    count_work(1 + (3 * n + groups) / 8);
+    // In each group, in document order, the first name equal to an earlier one there.
+    // Distinct names share a group, or a hash, by chance only.
+    std::size_t first = n;
+    for (std::size_t g = 0, from = 0; g < groups; from = end[g++]) {
+      for (std::size_t a = from + 1; a < end[g] && index(grouped[a]) < first; ++a) {
+        for (std::size_t b = from; b < a; ++b) {
+          count_work(1);
+          if ((grouped[b] >> 32) != (grouped[a] >> 32)) continue;  // (names read only now: cache misses)
+          std::string_view name = name_at(index(grouped[a]));
+          count_work(1 + name.size() / 8);
+          if (name_at(index(grouped[b])) == name) {
+            first = index(grouped[a]);
+            a = end[g];
+            break;
+          }
+        }
+      }
+    }
+    return first;
   }
 
  private:
@@ -135,32 +169,15 @@ class name_sets {
     return z ^ (z >> 31);
   }
 
-  // A member's index + 1 (0: empty) and more bits of its name's hash, so that a probe reads
-  // a member's name (a cache miss, in a large object) only when those bits match too.
-  struct entry {
-    std::uint32_t index;
-    std::uint32_t tag;
-  };
-  std::uint64_t hash(std::string_view name) const noexcept {
+  // A list entry: 32 bits of the name's hash above the member's index.
+  std::uint64_t entry(std::string_view name, std::size_t i) const noexcept {
     count_work(1 + name.size() / 8);
-    return siphash<1, 3>(k0_, k1_, name);
+    return (siphash<1, 3>(k0_, k1_, name) & ~std::uint64_t{0xffffffff}) | i;
   }
-  static constexpr std::uint32_t tag(std::uint64_t h) noexcept { return static_cast<std::uint32_t>(h >> 32); }
+  static constexpr std::size_t index(std::uint64_t e) noexcept { return static_cast<std::size_t>(e & 0xffffffff); }
 
-  // The entry holding a name that `same` recognizes, or the empty one where it goes: linear
-  // probing in the table of `size` slots (a power of two) at `mark`.
-  template <class Same>
-  entry* slot(std::size_t mark, std::size_t size, std::uint64_t h, Same&& same) noexcept {
-    std::size_t at = static_cast<std::size_t>(h) & (size - 1);
-    for (;;) {
-      count_work(1);
-      entry* s = slots_.get() + mark + at;
-      if (s->index == 0 || (s->tag == tag(h) && same(s->index))) return s;
-      at = (at + 1) & (size - 1);
-    }
-  }
-
-  std::unique_ptr<entry[]> slots_;
+  std::unique_ptr<std::uint64_t[]> slots_;
+  std::unique_ptr<std::uint32_t[]> ends_;  // first_duplicate's groups
   std::size_t cap_ = 0;
   std::size_t top_ = 0;
   std::uint64_t k0_ = 0, k1_ = 0;
