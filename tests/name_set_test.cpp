@@ -1,7 +1,7 @@
 // detail/name_set.hpp: SipHash against the published vectors; the sets of unknown member
-// names, compared at once or sorted at the object's end, across nested objects; and through
-// the decoder, duplicates at every count around the switch from one to the other, and the
-// first error in the document winning over a repeated name found later.
+// names, compared at once or grouped by hash at the object's end, across nested objects; and
+// through the decoder, duplicates at every count around the switch from one to the other,
+// and the first error in the document winning over a repeated name found later.
 #include <doctest/doctest.h>
 
 #include <genauth/dto/detail/name_set.hpp>
@@ -116,7 +116,7 @@ TEST_CASE("name_sets: a nested object's list lies above its parent's and is drop
 
 TEST_CASE("name_sets: a list that does not fit what was reserved says so") {
   name_sets sets;
-  REQUIRE(sets.reserve(16));  // room for 2 * (16 / 4 + 2) = 12 entries: 5 names and their sort
+  REQUIRE(sets.reserve(16));  // 2 * (16 / 4 + 2) = 12 entries
   std::vector<std::string> list;
   name_sets::outcome last = name_sets::outcome::added;
   for (int i = 0; i < 100 && last == name_sets::outcome::added; ++i) {
