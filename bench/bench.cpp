@@ -130,8 +130,7 @@ void register_shapes() {
   docs.reserve(std::size(test::shapes::all));
   for (const auto& shape : test::shapes::all) {
     if (shape.expected != dto::error_code::ok) continue;
-    std::size_t per_1000 = shape.document(1000).size();
-    std::string json = shape.document(1000 * ((std::size_t{1} << 20) / per_1000));
+    std::string json = test::shapes::of_about(shape, std::size_t{1} << 20);
     docs.push_back({shape.name, json, simdjson::padded_string(json)});
     const document& doc = docs.back();
     dto::decode_options options = shape.options;

@@ -81,8 +81,7 @@ int main(int argc, char** argv) {
   std::printf("| shape | bytes | peak memory per input byte |\n|---|---|---|\n");
   for (const auto& shape : test::shapes::all) {
     if (shape.expected != dto::error_code::ok) continue;
-    std::size_t per_1000 = shape.document(1000).size();
-    std::string json = shape.document(1000 * (megabytes * (std::size_t{1} << 20) / per_1000));
+    std::string json = test::shapes::of_about(shape, megabytes << 20);
     double grown = growth([&] { return bool(dto::decoder(shape.options).decode(std::string_view(json))); });
     if (grown < 0) {
       std::printf("| %s | %zu | failed |\n", shape.name, json.size());

@@ -5,6 +5,8 @@
 // stay within a bound per byte, and the outcome must be the shape's.
 #include <genauth/dto/detail/work_count.hpp>
 
+#include <algorithm>
+#include <array>
 #include <string>
 
 #include "../tests/shapes.hpp"
@@ -22,9 +24,12 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
   const shapes::shape& s = shapes::all[data[0] % count];
   // Up to 65,536 items, but no document past about 1.5 MB (identities with unknown members
   // would reach 16 MB, which under ASan nears the runs' per-input time limit).
-  std::size_t per_item = s.document(2).size() - s.document(1).size();
-  std::size_t n = (std::size_t{data[1]} << 8 | data[2]) + 1;
-  if (per_item && n > (std::size_t{3} << 19) / per_item) n = (std::size_t{3} << 19) / per_item + 1;
+  static const auto most = [] {  // (measured once per shape)
+    std::array<std::size_t, count> m{};
+    for (std::size_t i = 0; i < count; ++i) m[i] = shapes::items_for(shapes::all[i], std::size_t{3} << 19);
+    return m;
+  }();
+  std::size_t n = std::min((std::size_t{data[1]} << 8 | data[2]) + 1, most[data[0] % count]);
   bool broken = data[3] & 1;
   std::string json = s.document(n);
   if (broken) json = shapes::broken_at_end(json);

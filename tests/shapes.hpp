@@ -31,6 +31,12 @@ struct shape {
   dto::decode_options options = {};
 };
 
+// How many items make the shape's document about `bytes` long (measured on 1,000 of them).
+inline std::size_t items_for(const shape& s, std::size_t bytes) {
+  return 1000 * (bytes / s.document(1000).size()) + 1;
+}
+inline std::string of_about(const shape& s, std::size_t bytes) { return s.document(items_for(s, bytes)); }
+
 // A syntax error at the very end: the document's last '}' replaced by ",}".
 inline std::string broken_at_end(std::string json) {
   json.insert(json.size() - 1, ",");

@@ -133,6 +133,9 @@ struct decode_state {
     return detail::first_syntax_error({base, size}, stack->spare());
   }
   bool out_of_memory() noexcept { return fail(error_code::capacity, here(), "out of memory"); }
+  bool repeated_name(std::size_t offset) noexcept {
+    return fail(error_code::duplicate_key, offset, "member name appears twice in one object");
+  }
   template <class E>
   bool finish(std::size_t start, std::span<const E>& out) noexcept {
     return stack->finish(start, *store, out) || out_of_memory();
@@ -168,6 +171,27 @@ template <bool Consume = true>
   return true;
 }
 
+// A scalar value checked by its bytes alone, without simdjson's reads: a string without
+// escapes (stage 1 has checked its UTF-8 and control bytes), a number, a literal. `text` is
+// the value as kept. False for anything else (escapes, containers, bad input): the walk
+// takes those, and finds the error when there is one. The token is left for
+// advance_past_scalar().
+[[gnu::always_inline]] inline bool plain_scalar(std::string_view token, std::string_view& text) noexcept {
+  char c = token.front();
+  if (c == '[' || c == '{') return false;
+  if (c == '"') {
+    const char* quote = closing_quote_padded(token.data() + 1, token.data() + token.size());
+    if (!quote) return false;
+    text = std::string_view(token.data(), static_cast<std::size_t>(quote - token.data()) + 1);
+    return true;
+  }
+  while (is_json_ws(token.back())) token.remove_suffix(1);  // (a token starts with no space)
+  text = token;
+  bool integral = false;
+  if (c == '-' || (c >= '0' && c <= '9')) return valid_number(token, integral);
+  return token == "true" || token == "false" || token == "null";
+}
+
 // The JSON type of a value (or document); false for a token that starts no JSON value
 // (simdjson 3 says so with an error, simdjson 4 with json_type::unknown).
 template <class V>
@@ -199,9 +223,13 @@ inline bool valid_value(od::value v, std::size_t depth, std::size_t max_depth, c
       for (cursor members(o); members.more();) {
         const char* raw_key = nullptr;
         std::string_view key;
-        if (members.next(raw_key) || members.name(raw_key, end).get(key) ||
-            !valid_value(members.value(), depth + 1, max_depth, end) || members.advance())
+        if (members.next(raw_key) || members.name(raw_key, end).get(key)) return false;
+        od::value member = members.value();
+        if (plain_scalar(member.raw_json_token(), key)) {
+          if (members.advance_past_scalar()) return false;
+        } else if (!valid_value(member, depth + 1, max_depth, end) || members.advance()) {
           return false;
+        }
       }
       return true;
     }
@@ -209,7 +237,13 @@ inline bool valid_value(od::value v, std::size_t depth, std::size_t max_depth, c
       od::array a;
       if (depth > max_depth || v.get_array().get(a)) return false;
       for (cursor elements(a); elements.more();) {
-        if (!valid_value(elements.value(), depth + 1, max_depth, end) || elements.advance()) return false;
+        od::value element = elements.value();
+        std::string_view ignored;
+        if (plain_scalar(element.raw_json_token(), ignored)) {
+          if (elements.advance_past_scalar()) return false;
+        } else if (!valid_value(element, depth + 1, max_depth, end) || elements.advance()) {
+          return false;
+        }
       }
       return true;
     }
@@ -244,7 +278,7 @@ bool for_each_element(decode_state& s, od::array& a, Fn&& element) noexcept {
     if constexpr (std::is_same_v<decltype(element(v)), got>) {
       got g = element(v);
       if (g != got::ok && g != got::unread) { s.err.prepend_index(i); return false; }
-      e = g == got::unread ? elements.advance_past_string() : elements.advance();
+      e = g == got::unread ? elements.advance_past_scalar() : elements.advance();
     } else {
       if (!element(v)) { s.err.prepend_index(i); return false; }
       e = elements.advance();
@@ -631,7 +665,7 @@ inline bool unknown_name_add(decode_state& s, std::size_t start, std::size_t mar
   switch (s.names->add(mark, n, name, [&](std::size_t i) { return unknown_name(s, start, i); })) {
     case name_sets::outcome::added: return true;
     case name_sets::outcome::duplicate:
-      return s.fail(error_code::duplicate_key, s.name_at(raw_key), "member name appears twice in one object");
+      return s.repeated_name(s.name_at(raw_key));
     case name_sets::outcome::full: break;
   }
   return s.out_of_memory();
@@ -645,8 +679,7 @@ inline bool unknown_name_add(decode_state& s, std::size_t start, std::size_t mar
   std::size_t i = s.names->first_duplicate(mark, n, [&](std::size_t k) { return unknown_name(s, start, k); });
   if (i == n) return true;
   member m = s.stack->at<member>(start, i);
-  s.fail(error_code::duplicate_key, s.at(name_before_value(s.base, m.value.text.data())),
-         "member name appears twice in one object");
+  s.repeated_name(s.at(name_before_value(s.base, m.value.text.data())));
   s.err.prepend_key(m.name);
   return false;
 }
@@ -654,24 +687,35 @@ inline bool unknown_name_add(decode_state& s, std::size_t start, std::size_t mar
 // A member whose raw name is neither the expected one nor the next: its name unescaped,
 // trimmed (SPEC 4.5c) and looked up. Returns the field's index, with `key` the name as sent
 // when it differs from the table's; or -1 when the table lacks the name and the member was
-// kept as an unknown one (the `unknowns`-th, counted in); or -2 on an error.
+// kept as an unknown one (the `unknowns`-th, counted in), -3 when so kept with its value's
+// token left for advance_past_scalar(); or -2 on an error.
 template <described T>
 [[gnu::noinline]] int unlisted_member(decode_state& s, cursor<od::object>& members, const char* raw_key, od::value& v,
                                       std::size_t unknown_start, std::size_t names_mark, std::size_t& unknowns,
                                       std::string_view& key) noexcept {
   // In minified JSON the name ends right before the ':' that precedes the value: a name of
   // the table is then found without scanning for its end (one with a backslash never is).
-  const char* value_at = v.raw_json_token().data();
+  // Such a name without a backslash, and without a space at either end, is also the name
+  // to keep when the table lacks it: nothing to unescape or trim.
+  std::string_view token = v.raw_json_token();
+  const char* value_at = token.data();
+  std::string_view name;
   if (value_at[-1] == ':' && value_at[-2] == '"') {
-    int index = name_index<T>::find_raw(raw_key, static_cast<std::size_t>(value_at - 2 - raw_key));
+    auto len = static_cast<std::size_t>(value_at - 2 - raw_key);
+    int index = name_index<T>::find_raw(raw_key, len);
+    if (index >= 0) return index;
+    auto spaced = [](char c) { return static_cast<unsigned char>(c) <= ' ' && is_ascii_ws(c); };
+    if (closing_quote_padded(raw_key, value_at) == value_at - 2 && (len == 0 || (!spaced(raw_key[0]) && !spaced(raw_key[len - 1]))))
+      key = name = std::string_view(raw_key, len);
+  }
+  if (!name.data()) {
+    if (auto e = members.name(raw_key, s.base + s.size).get(key)) return s.fail(e, s.name_at(raw_key)), -2;
+    name = trim_ascii(key);
+    // Neither escaped nor padded with spaces: compared in words, as it stands in the input.
+    bool as_sent = key.data() == raw_key && name.size() == key.size();
+    int index = as_sent ? name_index<T>::find_raw(raw_key, key.size()) : field_index<T>(name);
     if (index >= 0) return index;
   }
-  if (auto e = members.name(raw_key, s.base + s.size).get(key)) return s.fail(e, s.name_at(raw_key)), -2;
-  std::string_view name = trim_ascii(key);
-  // Neither escaped nor padded with spaces: compared in words, as it stands in the input.
-  bool as_sent = key.data() == raw_key && name.size() == key.size();
-  int index = as_sent ? name_index<T>::find_raw(raw_key, key.size()) : field_index<T>(name);
-  if (index >= 0) return index;
   if (s.opt->reject_unknown_members) {
     s.fail(error_code::invalid_value, s.name_at(raw_key), "unknown member");
   } else if (unknown_name_add(s, unknown_start, names_mark, unknowns, name, raw_key)) {
@@ -679,7 +723,9 @@ template <described T>
     member* kept = s.stack->emplace<member>(member{key, raw_json{std::string_view(value_at, 0)}});
     if (!kept) {
       s.out_of_memory();
-    } else if (++unknowns; read_raw(s, v, kept->value)) {  // (which writes it only on success)
+    } else if (++unknowns; plain_scalar(token, kept->value.text)) {
+      return -3;
+    } else if (read_raw(s, v, kept->value)) {  // (which writes it only on success)
       return -1;
     }
   }
@@ -723,13 +769,13 @@ template <described T>
       index = unlisted_member<T>(s, members, raw_key, v, unknown_start, names_mark, unknowns, key);
       if (index == -2) return failed();
     }
-    bool unread = false;  // the value's token is left for advance_past_string()
+    bool unread = index == -3;  // the value's token is left for advance_past_scalar()
     if (index >= 0) {
       std::uint64_t bit = std::uint64_t{1} << index;
       expected = index + 1;
       bool ok = false;
       if (seen & bit) {
-        s.fail(error_code::duplicate_key, s.name_at(raw_key), "member name appears twice in one object");
+        s.repeated_name(s.name_at(raw_key));
       } else {
         seen |= bit;
         got g = field_readers<T>[static_cast<std::size_t>(index)](s, v, out);
@@ -743,7 +789,7 @@ template <described T>
         return failed();
       }
     }
-    if (auto e = unread ? members.advance_past_string() : members.advance()) return s.fail(e, s.here()), failed();
+    if (auto e = unread ? members.advance_past_scalar() : members.advance()) return s.fail(e, s.here()), failed();
   }
   --s.depth;
   if (unknowns > name_sets::scan_limit && !no_repeated_unknown(s, unknown_start, names_mark, unknowns)) return false;
@@ -942,7 +988,6 @@ class decoder {
       names_.clear();
       s.precise = true;
       s.retry_precisely = false;
-      s.err = {};
       s.depth = 0;
       out = T{};
       (void)detail::decode_root(s, parser_, json, out);

@@ -56,7 +56,21 @@ constexpr std::uint64_t siphash(std::uint64_t k0, std::uint64_t k1, std::string_
     v0 ^= m;
   }
   std::uint64_t last = std::uint64_t{n & 0xff} << 56;
-  for (std::size_t j = n - whole; j-- > 0;) last |= byte(whole + j) << (8 * j);
+  const std::size_t r = n - whole;  // 0 to 7 bytes left
+  if (!std::is_constant_evaluated() && std::endian::native == std::endian::little && r != 0) {
+    // Without a loop: two overlapping 4-byte loads, or the first, middle and last byte.
+    const char* p = s.data() + whole;
+    if (r >= 4) {
+      std::uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + r - 4, 4);
+      last |= lo | std::uint64_t{hi} << (8 * (r - 4));
+    } else {
+      last |= byte(whole) | byte(whole + r / 2) << (8 * (r / 2)) | byte(whole + r - 1) << (8 * (r - 1));
+    }
+  } else {
+    for (std::size_t j = r; j-- > 0;) last |= byte(whole + j) << (8 * j);
+  }
   v3 ^= last;
   rounds(C);
   v0 ^= last;

@@ -72,8 +72,8 @@ inline bool consume_string(od::value& v) noexcept {
 // Walks an object or array that get_object() or get_array() started:
 // `for (cursor c(o); c.more();) { c.next(raw_key) (objects); od::value v = c.value(); ...; c.advance(); }`.
 // next() gives the member's raw name (its first byte, after the opening quote); name()
-// reads it as sent; advance_past_string() follows a string value that was read without
-// stepping over its token. An error stops the walk where it is found (the document's
+// reads it as sent; advance_past_scalar() follows a scalar value (one token) that was read
+// without stepping over its token. An error stops the walk where it is found (the document's
 // current location is then the offending token).
 template <class Container, bool Fast = simdjson_fast_path>
 class cursor;
@@ -153,7 +153,7 @@ class cursor<Container, true> {
     });
   }
 
-  [[gnu::always_inline]] simdjson::error_code advance_past_string() noexcept {
+  [[gnu::always_inline]] simdjson::error_code advance_past_scalar() noexcept {
     auto& j = it_.json_iter();
     if constexpr (std::is_same_v<Container, od::object>) {
       if (*j.peek(1) == ',' && *j.peek(2) == '"' && *j.peek(3) == ':') [[likely]] {
@@ -251,10 +251,10 @@ class cursor<Container, false> {
     });
   }
 
-  // The string left unread is read first: skipped unread, a string followed by ':' would be
+  // A string left unread is read first: skipped unread, a string followed by ':' would be
   // taken for a member name (simdjson's skip_child()), and the error found a token later.
-  simdjson::error_code advance_past_string() noexcept {
-    consume_string(value_ref());
+  simdjson::error_code advance_past_scalar() noexcept {
+    if (value_ref().raw_json_token().front() == '"') consume_string(value_ref());
     return advance();
   }
 
