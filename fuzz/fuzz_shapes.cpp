@@ -21,7 +21,8 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
   namespace shapes = test::shapes;
   if (size < 4) return 0;
   constexpr std::size_t count = sizeof shapes::all / sizeof shapes::all[0];
-  const shapes::shape& s = shapes::all[data[0] % count];
+  const std::size_t which = data[0] % count;
+  const shapes::shape& s = shapes::all[which];
   // Up to 65,536 items, but no document past about 1.5 MB (identities with unknown members
   // would reach 16 MB, which under ASan nears the runs' per-input time limit).
   static const auto most = [] {  // (measured once per shape)
@@ -29,7 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
     for (std::size_t i = 0; i < count; ++i) m[i] = shapes::items_for(shapes::all[i], std::size_t{3} << 19);
     return m;
   }();
-  std::size_t n = std::min((std::size_t{data[1]} << 8 | data[2]) + 1, most[data[0] % count]);
+  std::size_t n = std::min((std::size_t{data[1]} << 8 | data[2]) + 1, most[which]);
   bool broken = data[3] & 1;
   std::string json = s.document(n);
   if (broken) json = shapes::broken_at_end(json);

@@ -159,11 +159,15 @@ enum class got : std::uint8_t { ok, other, null, failed, unread };
 // steps over its token); otherwise leaves it for get_string(). Inlined: the view then stays
 // in registers (storing it through a pointer and reading it back whole stalls store
 // forwarding).
+// The closing quote of a string token without escapes; nullptr for any other token.
+[[gnu::always_inline]] inline const char* plain_string_end(std::string_view token) noexcept {
+  return token.front() == '"' ? closing_quote_padded(token.data() + 1, token.data() + token.size()) : nullptr;
+}
+
 template <bool Consume = true>
 [[gnu::always_inline]] inline bool read_plain_string(od::value& v, std::string_view& out) noexcept {
   std::string_view token = v.raw_json_token();  // from the quote up to the next token
-  if (token.front() != '"') return false;
-  const char* quote = closing_quote_padded(token.data() + 1, token.data() + token.size());
+  const char* quote = plain_string_end(token);
   if (!quote) return false;
   if constexpr (Consume)
     if (!consume_string(v)) return false;
@@ -180,7 +184,7 @@ template <bool Consume = true>
   char c = token.front();
   if (c == '[' || c == '{') return false;
   if (c == '"') {
-    const char* quote = closing_quote_padded(token.data() + 1, token.data() + token.size());
+    const char* quote = plain_string_end(token);
     if (!quote) return false;
     text = std::string_view(token.data(), static_cast<std::size_t>(quote - token.data()) + 1);
     return true;
@@ -214,6 +218,14 @@ inline bool type_of(V& v, od::json_type& t) noexcept {
 // value's address and simdjson's iterator state stays in registers (about 2.5 times faster
 // than the precise walk below on customData).
 inline bool valid_value(od::value v, std::size_t depth, std::size_t max_depth, const char* end) noexcept {
+  // The step over the member or element under a cursor: a plain scalar checked by its
+  // bytes, anything else walked.
+  auto valid_item = [&](auto& items) __attribute__((always_inline)) {
+    od::value item = items.value();
+    std::string_view ignored;
+    if (plain_scalar(item.raw_json_token(), ignored)) return !items.advance_past_scalar();
+    return valid_value(item, depth + 1, max_depth, end) && !items.advance();
+  };
   od::json_type t;
   if (!type_of(v, t)) return false;
   switch (t) {
@@ -223,13 +235,9 @@ inline bool valid_value(od::value v, std::size_t depth, std::size_t max_depth, c
       for (cursor members(o); members.more();) {
         const char* raw_key = nullptr;
         std::string_view key;
-        if (members.next(raw_key) || members.name(raw_key, end).get(key)) return false;
-        od::value member = members.value();
-        if (plain_scalar(member.raw_json_token(), key)) {
-          if (members.advance_past_scalar()) return false;
-        } else if (!valid_value(member, depth + 1, max_depth, end) || members.advance()) {
+        if (members.next(raw_key) || members.name(raw_key, end).get(key) ||
+            !valid_item(members))
           return false;
-        }
       }
       return true;
     }
@@ -237,13 +245,7 @@ inline bool valid_value(od::value v, std::size_t depth, std::size_t max_depth, c
       od::array a;
       if (depth > max_depth || v.get_array().get(a)) return false;
       for (cursor elements(a); elements.more();) {
-        od::value element = elements.value();
-        std::string_view ignored;
-        if (plain_scalar(element.raw_json_token(), ignored)) {
-          if (elements.advance_past_scalar()) return false;
-        } else if (!valid_value(element, depth + 1, max_depth, end) || elements.advance()) {
-          return false;
-        }
+        if (!valid_item(elements)) return false;
       }
       return true;
     }
