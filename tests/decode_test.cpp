@@ -265,6 +265,54 @@ TEST_CASE("rule 6: unknown members kept in order, at every level") {
   CHECK(out.find(R"("statusCode":200)") == 1);
 }
 
+TEST_CASE("rule 6: unknown names as sent, escaped or padded, among escaped values, at every level") {
+  // An escaped name is kept unescaped (in the parser's string buffer), a plain one where it
+  // stands in the input; strings unescaped before, between and after them must not disturb
+  // either, nor many of them (past the names compared one by one), nor the precise retry
+  // that a raw value failing the lean walk starts.
+  for (bool retry : {false, true}) {
+    CAPTURE(retry);
+    std::string extra = R"("email":"a\u0040b","\u0078\u0031":"\u00e9"," pad ":1,"plain":[true])";
+    for (int i = 0; i < 12; ++i) extra += ",\"e\\u0073" + std::to_string(i) + "\":" + std::to_string(i);
+    std::string idp = R"("\u0069dp":"v","userIdInIdp":"\u0041")";
+    std::string json = response(extra + ",\"identities\":[" + identity(idp, "userIdInIdp") + "],\"n\\u0061me\":\"\\u0042\"" +
+                                (retry ? R"(,"customData":{"x":01})" : ""));
+    dto::decoder d;
+    auto r = d.decode(json);
+    if (retry) {
+      REQUIRE_FALSE(r);
+      CHECK(r.error().code() == dto::error_code::syntax);
+      CHECK(r.error().pointer() == "/data/customData/x");
+      continue;
+    }
+    REQUIRE(r);
+    const auto& u = *r->data;
+    CHECK(u.email == "a@b");
+    CHECK(u.name == "B");
+    REQUIRE(u.unknown.size() == 15);
+    CHECK(u.unknown[0].name == "x1");
+    CHECK(u.unknown[0].value.text == R"("\u00e9")");
+    CHECK(u.unknown[1].name == " pad ");
+    CHECK(u.unknown[1].value.text == "1");
+    CHECK(u.unknown[2].name == "plain");
+    CHECK(u.unknown[2].value.text == "[true]");
+    for (int i = 0; i < 12; ++i) {
+      CHECK(u.unknown[3 + static_cast<std::size_t>(i)].name == "es" + std::to_string(i));
+      CHECK(u.unknown[3 + static_cast<std::size_t>(i)].value.text == std::to_string(i));
+    }
+    REQUIRE(u.identities->size() == 1);
+    REQUIRE((*u.identities)[0].unknown.size() == 1);
+    CHECK((*u.identities)[0].unknown[0].name == "idp");
+    CHECK((*u.identities)[0].unknown[0].value.text == R"("v")");
+    CHECK((*u.identities)[0].userIdInIdp == "A");
+    // Twice an escaped name, once as sent: the second is the duplicate.
+    auto dup = d.decode(response(extra + R"(,"es3":0)"));
+    REQUIRE_FALSE(dup);
+    CHECK(dup.error().code() == dto::error_code::duplicate_key);
+    CHECK(dup.error().pointer() == "/data/es3");
+  }
+}
+
 TEST_CASE("rule 6: flatCustomData puts custom fields at the top of data; they survive") {
   dto::decoder d;
   auto r = d.decode(response(R"("school":"PKU","age":22,"tags":["a"],"nested":{"deep":{"x":null}})"));

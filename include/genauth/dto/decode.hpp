@@ -73,6 +73,9 @@ struct decode_state {
   // whole decode runs again with the precise walk, which finds the error's pointer and offset.
   bool precise = false;
   bool retry_precisely = false;
+  // The first unknown member name this walk unescaped (into the parser's string buffer,
+  // which fills upwards): where the later ones are counted from (kept_member, below).
+  const char* unescaped = nullptr;
   error err;
 
   std::size_t at(const char* p) const noexcept {
@@ -655,9 +658,47 @@ template <class T>
   return false;
 }
 
+// An unknown member while its object is read: offsets, 16 bytes instead of a member's 32
+// (SPEC 4 rule 10: the list is copied out when the object ends, and both copies count). The
+// value lies in the input, and the name too unless it was unescaped (then `in_buffer`, and
+// counted from decode_state::unescaped). Documents are shorter than 4 GB (simdjson's limit).
+struct kept_member {
+  std::uint32_t name_at;
+  std::uint32_t name_size : 31;
+  std::uint32_t in_buffer : 1;
+  std::uint32_t value_at = 0, value_size = 0;
+};
+
+// The record of a member named `name` whose value starts at `value`, or false (the error
+// set) when the name is too long for one.
+inline bool keep(decode_state& s, std::string_view name, const char* value, kept_member& out) noexcept {
+  auto from = [](const char* p, const char* base) { return reinterpret_cast<std::uintptr_t>(p) - reinterpret_cast<std::uintptr_t>(base); };
+  std::uintptr_t at = from(name.data(), s.base);
+  bool in_buffer = at >= s.size;
+  if (in_buffer) {
+    if (!s.unescaped) s.unescaped = name.data();
+    at = from(name.data(), s.unescaped);
+  }
+  if (name.size() >> 31 || at >> 32)
+    return s.fail(error_code::capacity, s.at(value), "unknown member name longer than 2 GB");
+  out.name_at = static_cast<std::uint32_t>(at);
+  out.name_size = static_cast<std::uint32_t>(name.size()) & 0x7fffffff;
+  out.in_buffer = in_buffer;
+  out.value_at = static_cast<std::uint32_t>(value - s.base);
+  return true;
+}
+inline std::string_view name_of(const decode_state& s, kept_member k) noexcept {
+  return {(k.in_buffer ? s.unescaped : s.base) + k.name_at, k.name_size};
+}
+inline const char* value_of(const decode_state& s, kept_member k) noexcept { return s.base + k.value_at; }
+inline void keep_value(decode_state& s, std::string_view text, kept_member& k) noexcept {
+  k.value_at = static_cast<std::uint32_t>(text.data() - s.base);
+  k.value_size = static_cast<std::uint32_t>(text.size());
+}
+
 // The trimmed name of the i-th unknown member of the object whose list starts at `start`.
 inline std::string_view unknown_name(decode_state& s, std::size_t start, std::size_t i) noexcept {
-  return trim_ascii(s.stack->at<member>(start, i).name);
+  return trim_ascii(name_of(s, s.stack->at<kept_member>(start, i)));
 }
 
 // Adds an unknown member's name to its object's set: false, with the error set, when it
@@ -678,11 +719,15 @@ inline bool unknown_name_add(decode_state& s, std::size_t start, std::size_t mar
 // report (the first in the document wins, SPEC 4 rule 9). True when there is none.
 [[gnu::noinline]] inline bool no_repeated_unknown(decode_state& s, std::size_t start, std::size_t mark,
                                                  std::size_t n) noexcept {
-  std::size_t i = s.names->first_duplicate(mark, n, [&](std::size_t k) { return unknown_name(s, start, k); });
+  // Grouped where the list is about to be copied (SPEC 4 rule 10: memory a decode touches anyway).
+  static_assert(name_sets::scratch_bytes(1) <= sizeof(member));
+  void* scratch = s.store->top_room<member>(n);
+  if (!scratch) return s.out_of_memory();
+  std::size_t i = s.names->first_duplicate(mark, n, [&](std::size_t k) { return unknown_name(s, start, k); }, scratch);
   if (i == n) return true;
-  member m = s.stack->at<member>(start, i);
-  s.repeated_name(s.at(name_before_value(s.base, m.value.text.data())));
-  s.err.prepend_key(m.name);
+  kept_member m = s.stack->at<kept_member>(start, i);
+  s.repeated_name(s.at(name_before_value(s.base, value_of(s, m))));
+  s.err.prepend_key(name_of(s, m));
   return false;
 }
 
@@ -722,13 +767,12 @@ template <described T>
     s.fail(error_code::invalid_value, s.name_at(raw_key), "unknown member");
   } else if (unknown_name_add(s, unknown_start, names_mark, unknowns, name, raw_key)) {
     // Kept before its value is read, so that a failure there still sees its name (below).
-    member* kept = s.stack->emplace<member>(member{key, raw_json{std::string_view(value_at, 0)}});
-    if (!kept) {
-      s.out_of_memory();
-    } else if (++unknowns; plain_scalar(token, kept->value.text)) {
-      return -3;
-    } else if (read_raw(s, v, kept->value)) {  // (which writes it only on success)
-      return -1;
+    if (kept_member record; keep(s, key, value_at, record)) {
+      kept_member* kept = s.stack->emplace<kept_member>(record);
+      raw_json value;
+      if (!kept) s.out_of_memory();
+      else if (++unknowns; plain_scalar(token, value.text)) return keep_value(s, value.text, *kept), -3;
+      else if (read_raw(s, v, value)) return keep_value(s, value.text, *kept), -1;
     }
   }
   s.err.prepend_key(key);
@@ -812,7 +856,9 @@ template <described T>
     }
   }
   if (unmet) return fail_unmet<T>(s, unmet, seen, start, null_at);
-  return s.finish(unknown_start, out.unknown);
+  return s.stack->finish<kept_member>(unknown_start, *s.store, out.unknown, [&](kept_member k) {
+    return member{name_of(s, k), raw_json{std::string_view(value_of(s, k), k.value_size)}};
+  }) || s.out_of_memory();
 }
 
 // Offset of the first byte stage 1 rejected, for its errors (best effort).
@@ -935,7 +981,7 @@ class decoder {
   }
 
   // Makes room for documents of up to `bytes` bytes now, so that no later decode of such a
-  // document allocates. Memory: about 31 bytes per document byte reserved (simdjson's index,
+  // document allocates. Memory: about 33 bytes per document byte reserved (simdjson's index,
   // both parsers' string buffers, the list arena and stack sized for the worst case, the
   // lists of unknown member names); a decode touches only what its document needs.
   error reserve(std::size_t bytes) noexcept {
@@ -990,6 +1036,7 @@ class decoder {
       names_.clear();
       s.precise = true;
       s.retry_precisely = false;
+      s.unescaped = nullptr;
       s.depth = 0;
       out = T{};
       (void)detail::decode_root(s, parser_, json, out);

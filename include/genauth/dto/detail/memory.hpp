@@ -129,6 +129,18 @@ class list_stack {
     out = {static_cast<const E*>(dst), bytes / sizeof(E)};
     return true;
   }
+  // The same for elements pushed as R, each moved as the E that `to(R)` gives.
+  template <class R, class E, class To>
+  bool finish(std::size_t start, arena& into, std::span<const E>& out, To&& to) noexcept {
+    std::size_t n = count<R>(start);
+    top_ = start;
+    if (n == 0) { out = {}; return true; }
+    E* dst = static_cast<E*>(into.allocate(n * sizeof(E), alignof(E)));
+    if (!dst) return false;
+    for (std::size_t i = 0; i < n; ++i) new (dst + i) E(to(at<R>(start, i)));
+    out = {dst, n};
+    return true;
+  }
 
  private:
   std::unique_ptr<std::byte[]> data_;

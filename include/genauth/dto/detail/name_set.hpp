@@ -6,7 +6,9 @@
 // (SipHash, under a key chosen per decoder: a sender who does not know the key cannot choose
 // names that collide) is appended to a list, which is grouped by hash when the object ends, so
 // that only names of equal hash are compared. Appending and grouping touch memory in order: a
-// hash table of 90,000 names missed the cache on almost every insert. Objects nest (an
+// hash table of 90,000 names missed the cache on almost every insert. The grouping happens in
+// scratch memory the caller lends (the decoder: the room its list of members is about to
+// fill, which a decode touches anyway; SPEC 4 rule 10 bounds the memory per input byte). Objects nest (an
 // identity inside a user), so the lists form a stack: an object's list lies at the top while
 // its members are read and is dropped when the object ends.
 #pragma once
@@ -99,14 +101,12 @@ class name_sets {
   name_sets(std::uint64_t k0, std::uint64_t k1) noexcept : k0_(k0), k1_(k1) {}
 
   // Room for the lists of any document of up to `bytes` bytes: an unknown member takes at
-  // least 5 bytes ("":0,), and the object at the top needs as much again to group its list,
-  // and a count per two names. False when memory runs out.
+  // least 5 bytes ("":0,). False when memory runs out.
   bool reserve(std::size_t bytes) noexcept {
-    std::size_t want = 2 * (bytes / 4 + 2);
+    std::size_t want = bytes / 4 + 2;
     if (want <= cap_) return true;
     slots_.reset(new (std::nothrow) std::uint64_t[want]);
-    ends_.reset(new (std::nothrow) std::uint32_t[want / 4 + 1]);
-    cap_ = slots_ && ends_ ? want : 0;
+    cap_ = slots_ ? want : 0;
     top_ = 0;
     return cap_ != 0;
   }
@@ -129,7 +129,7 @@ class name_sets {
       }
       return outcome::added;
     }
-    if (mark + 2 * (n + 1) > cap_) return outcome::full;  // (and room to group)
+    if (mark + n + 1 > cap_) return outcome::full;
     if (n == scan_limit)
       for (std::size_t i = 0; i < n; ++i) slots_[mark + i] = entry(name_at(i), i);
     slots_[mark + n] = entry(name, n);
@@ -137,19 +137,23 @@ class name_sets {
     return outcome::added;
   }
 
+  // The scratch memory first_duplicate() needs for n names, 8-byte aligned.
+  static constexpr std::size_t scratch_bytes(std::size_t n) noexcept { return 10 * n; }
+
   // Once the object at `mark` has its n names (or has failed after them): the index of the
   // first one that repeats an earlier one, or n when none does. The list is grouped by the
   // top bits of the hash (a count and a scatter, two passes in order, two to four names a
-  // group), and names are compared only within a group, and only when their hashes agree.
+  // group) into `scratch` (scratch_bytes(n)), and names are compared only within a group,
+  // and only when their hashes agree.
   template <class NameAt>
-  std::size_t first_duplicate(std::size_t mark, std::size_t n, NameAt&& name_at) noexcept {
+  std::size_t first_duplicate(std::size_t mark, std::size_t n, NameAt&& name_at, void* scratch) noexcept {
     if (n <= scan_limit) return n;
     const std::uint64_t* list = slots_.get() + mark;
-    std::uint64_t* grouped = slots_.get() + mark + n;
+    auto* grouped = static_cast<std::uint64_t*>(scratch);
     const int bits = std::bit_width(n / 4);  // 2^bits groups: more than n / 4, at most n / 2
     const std::size_t groups = std::size_t{1} << bits;
     auto group = [&](std::uint64_t e) { return static_cast<std::size_t>(e >> (64 - bits)); };
-    std::uint32_t* end = ends_.get();  // end[g]: where group g ends (and g + 1 begins)
+    auto* end = reinterpret_cast<std::uint32_t*>(grouped + n);  // end[g]: where group g ends (and g + 1 begins)
     std::fill(end, end + groups, 0);
     for (std::size_t i = 0; i < n; ++i) ++end[group(list[i])];
     for (std::size_t g = 0, at = 0; g < groups; ++g) at += std::exchange(end[g], static_cast<std::uint32_t>(at));
@@ -191,7 +195,6 @@ class name_sets {
   static constexpr std::size_t index(std::uint64_t e) noexcept { return static_cast<std::size_t>(e & 0xffffffff); }
 
   std::unique_ptr<std::uint64_t[]> slots_;
-  std::unique_ptr<std::uint32_t[]> ends_;  // first_duplicate's groups
   std::size_t cap_ = 0;
   std::size_t top_ = 0;
   std::uint64_t k0_ = 0, k1_ = 0;
