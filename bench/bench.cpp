@@ -123,6 +123,17 @@ void register_all(const std::vector<document>& docs) {
   }
 }
 
+// floor/simdjson_dom/<doc>: simdjson's DOM parser reading the document and nothing else:
+// every byte validated and every value placed (its tape), the least a validating reader can
+// do, to set each shape's cost beside `large`'s (bench/README.md, "Adversarial shapes").
+void register_floor(const document& doc) {
+  benchmark::RegisterBenchmark(("floor/simdjson_dom/" + doc.name).c_str(), [&doc](benchmark::State& s) {
+    simdjson::dom::parser parser;
+    if (parser.parse(doc.padded).error()) die("simdjson cannot parse " + doc.name);
+    run(s, doc.json.size(), [&] { benchmark::DoNotOptimize(parser.parse(doc.padded).error()); });
+  });
+}
+
 // decode/genauth/<shape> (SPEC 9): each shape of tests/shapes.hpp that decodes, at about
 // 1 MB, as many items as that takes (90,000 unknown members, for one).
 void register_shapes() {
@@ -144,6 +155,7 @@ void register_shapes() {
         benchmark::DoNotOptimize(r);
       });
     });
+    register_floor(doc);
   }
 }
 
@@ -157,6 +169,7 @@ int main(int argc, char** argv) {
     docs.push_back({name, json, simdjson::padded_string(json)});
   }
   register_all(docs);
+  register_floor(docs.back());  // large
   register_shapes();
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
