@@ -1,5 +1,7 @@
-// decode/<impl>/<doc> and encode/<impl>/<doc> (SPEC 9): bytes per second and heap
+// decode/<impl>/<doc> and encode/<impl>/<doc> (contract P1-P3): bytes per second and heap
 // allocations per document ("allocs") for genauth-dto and its peers.
+//
+// SPDX-License-Identifier: MIT
 #include <benchmark/benchmark.h>
 #include <genauth/dto.hpp>
 
@@ -134,7 +136,7 @@ void register_floor(const document& doc) {
   });
 }
 
-// decode/genauth/<shape> (SPEC 9): each shape of tests/shapes.hpp that decodes, at about
+// decode/genauth/<shape> (contract P4): each shape of tests/shapes.hpp that decodes, at about
 // 1 MB, as many items as that takes (90,000 unknown members, for one).
 void register_shapes() {
   static std::vector<document> docs;

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes bench/data/{sample,array_form,large}.json (SPEC 9). Deterministic; the outputs are
+"""Writes bench/data/{sample,array_form,large}.json (contract P1-P3). Deterministic; the outputs are
 committed, so the benchmark itself needs no Python."""
 import json, os, random
 

@@ -4,6 +4,8 @@
 // Views into the parser's buffers, lists in flat pools reused across documents, member names
 // compared raw against the next expected name and the one after it before any unescaping,
 // names without a backslash never unescaped.
+//
+// SPDX-License-Identifier: MIT
 #include "ondemand_handwritten.hpp"
 
 #include <genauth/dto/detail/json_text.hpp>  // closing_quote_padded: the block-wise quote search

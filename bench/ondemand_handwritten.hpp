@@ -1,4 +1,6 @@
 // The hand-written On-Demand decoder's structs: views, flat list pools.
+//
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <simdjson.h>

@@ -1,4 +1,4 @@
-// Peak memory of one decode per input byte (SPEC 4 rule 10), for each shape of
+// Peak memory of one decode per input byte (contract D10), for each shape of
 // tests/shapes.hpp that decodes: each in a child process of its own, a fresh decoder, the
 // growth of the process's peak resident set across decode() (what the decode touched; what
 // it reserves but does not touch is not resident), decoding from a std::string_view (which
@@ -6,8 +6,10 @@
 // Usage: peak_memory [MEGABYTES [AT_MOST]]   (default 8: large enough that page granularity
 // is noise). Prints a Markdown table (README.md, "Memory"); with AT_MOST, exits 1 when a
 // shape took more bytes per input byte than that, or failed (the test suite's check of
-// SPEC 4 rule 10's 8); exits 77 (skipped) where /proc cannot measure. Linux only
+// contract D10's 8); exits 77 (skipped) where /proc cannot measure. Linux only
 // (/proc/self/status and /proc/self/clear_refs).
+//
+// SPDX-License-Identifier: MIT
 #include <sys/wait.h>
 #include <malloc.h>
 #include <unistd.h>

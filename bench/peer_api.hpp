@@ -1,4 +1,6 @@
 // What each peer offers the benchmark.
+//
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <string>

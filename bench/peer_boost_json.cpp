@@ -1,4 +1,6 @@
 // Boost.JSON: parse to a value, then fill the struct; encode with value_from, then serialize.
+//
+// SPDX-License-Identifier: MIT
 #include <boost/json.hpp>
 
 #include "peer_api.hpp"

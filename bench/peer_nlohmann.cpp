@@ -1,4 +1,6 @@
 // nlohmann::json: parse to a json value, then fill the struct; encode builds a json, then dumps.
+//
+// SPDX-License-Identifier: MIT
 #include <nlohmann/json.hpp>
 
 #include "peer_api.hpp"

@@ -1,4 +1,6 @@
 // RapidJSON: Document::Parse (UTF-8 validated), then fill the struct; encode with Writer.
+//
+// SPDX-License-Identifier: MIT
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>

@@ -1,5 +1,7 @@
 // simdjson's DOM parser: parse to a document (its first stage dispatched at run time), then
 // fill the struct.
+//
+// SPDX-License-Identifier: MIT
 #include <simdjson.h>
 
 #include "peer_api.hpp"

@@ -3,6 +3,8 @@
 // the same checks: required members present, JSON types right, integers integral, duplicate
 // names rejected, member names trimmed, unknown members kept as JSON text, stringified lists
 // and a single identity object accepted.
+//
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <cstdint>

@@ -2,6 +2,7 @@ include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
 install(DIRECTORY include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(FILES LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(TARGETS genauth_dto EXPORT genauth_dto_targets)
 install(EXPORT genauth_dto_targets NAMESPACE genauth:: FILE genauth_dto-targets.cmake
         DESTINATION ${CMAKE_INSTALL_DATADIR}/genauth_dto/cmake)

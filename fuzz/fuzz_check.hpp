@@ -1,5 +1,7 @@
 // What every fuzz target shares: a failure that stops the fuzzer with a message, and the
 // check that an error is well formed.
+//
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <genauth/dto.hpp>

@@ -1,5 +1,7 @@
 // Any bytes: a value or a well-formed error. On success the canonical encoding decodes to
 // an equal value and is a fixed point.
+//
+// SPDX-License-Identifier: MIT
 #include <simdjson.h>
 
 #include <string>
@@ -19,9 +21,9 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
   std::string_view input(reinterpret_cast<const char*>(data), size);
   auto r = first.decode(input);
 
-  // simdjson's DOM parser as the oracle of rule 1: invalid JSON is syntax, valid JSON never
+  // simdjson's DOM parser as the oracle of contract D1: invalid JSON is syntax, valid JSON never
   // is. Its own limits (numbers past double, integers past 64 bits: BIGINT_ERROR from 3.7.1 on,
-  // depth past 1024) say nothing. A leading byte order mark is syntax (rule 9), though
+  // depth past 1024) say nothing. A leading byte order mark is syntax (contract D9), though
   // simdjson from 3.6.0 on skips it.
   static simdjson::dom::parser dom;
   auto oracle = dom.parse(input.data(), input.size()).error();

@@ -1,5 +1,7 @@
 // A random valid DTO built from the fuzz input through the field table, encoded, decoded
 // and compared: whatever the library can hold, it writes and reads back unchanged.
+//
+// SPDX-License-Identifier: MIT
 #include <cstring>
 #include <deque>
 #include <string>

@@ -1,8 +1,10 @@
-// Large documents from a small input (SPEC 4 rule 10): byte 0 picks a shape of
+// Large documents from a small input (contract D10): byte 0 picks a shape of
 // tests/shapes.hpp, bytes 1-2 its repeat count (up to 65,536 items and about 1.5 MB), byte 3 whether
 // its last '}' becomes ",}" (a syntax error at the very end). Built with
 // GENAUTH_DTO_COUNT_WORK: the work counted while decoding (and encoding what decodes) must
 // stay within a bound per byte, and the outcome must be the shape's.
+//
+// SPDX-License-Identifier: MIT
 #include <genauth/dto/detail/work_count.hpp>
 
 #include <algorithm>

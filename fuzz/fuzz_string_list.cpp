@@ -1,6 +1,8 @@
 // The stringified-list quirk alone, against simdjson's DOM parser as the oracle: the bytes
 // are the content of a "departmentIds" string; they decode to a list exactly when they are
 // blank or a JSON array of strings, with the same strings.
+//
+// SPDX-License-Identifier: MIT
 #include <simdjson.h>
 
 #include <string>

@@ -1,5 +1,7 @@
 // Requests from arbitrary parameters: lines "name=value" set on a get-user request. Either a
 // well-formed error, or a request line whose query decodes back to exactly what was set.
+//
+// SPDX-License-Identifier: MIT
 #include <string>
 #include <vector>
 

@@ -1,4 +1,6 @@
 // Without libFuzzer: runs a fuzz target over files and directories of inputs (its corpus).
+//
+// SPDX-License-Identifier: MIT
 #include <cstdio>
 #include <filesystem>
 #include <fstream>

@@ -2,7 +2,7 @@
 # Runs every libFuzzer target (built by the fuzz preset) for SECONDS each, one after the
 # other, from its corpus in fuzz/corpus; fails on the first finding. New inputs go to a
 # scratch directory, not into the repository. Every input has a time limit (-timeout: an
-# input that takes longer is a finding, SPEC 4 rule 10); the second half of each target's
+# input that takes longer is a finding, contract D10); the second half of each target's
 # time lets inputs grow to 1 MB (-max_len), where the costly shapes live.
 # Usage: scripts/fuzz.sh [SECONDS] [target ...]
 set -euo pipefail

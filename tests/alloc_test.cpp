@@ -1,5 +1,7 @@
-// SPEC 5: no heap allocation in steady state. This binary replaces the global operator
+// Contract M1: no heap allocation in steady state. This binary replaces the global operator
 // new and counts every call.
+//
+// SPDX-License-Identifier: MIT
 #include <doctest/doctest.h>
 
 #include "count_allocations.hpp"

@@ -1,4 +1,6 @@
-// Timestamps (SPEC 4.5d): RFC 3339 date-times and dates, whitespace, empty, malformed.
+// Timestamps (contract D5d): RFC 3339 date-times and dates, whitespace, empty, malformed.
+//
+// SPDX-License-Identifier: MIT
 #include <doctest/doctest.h>
 
 #include "support.hpp"

@@ -4,6 +4,8 @@
 // simdjson the library supports, on the fast path and the public-API path alike: errors are
 // the library's own, in its own words (README.md, "Where it builds").
 // Usage: corpus_outcomes CORPUS_DIR EXPECTED_FILE [--write]
+//
+// SPDX-License-Identifier: MIT
 #include <genauth/dto.hpp>
 
 #include <algorithm>

@@ -1,7 +1,9 @@
-// SPEC 4 rule 10: every shape of input costs work linear in its size. Built with
+// Contract D10: every shape of input costs work linear in its size. Built with
 // GENAUTH_DTO_COUNT_WORK, so that every loop of the library over the input adds its steps
 // to a counter (detail/work_count.hpp); for each shape, a document of 8n items must cost at
 // most about 8 times one of n items. No timing: the count is the same on any machine.
+//
+// SPDX-License-Identifier: MIT
 #include <doctest/doctest.h>
 
 #include <genauth/dto/detail/work_count.hpp>

@@ -1,5 +1,7 @@
 // Replaces the global operator new / delete to count allocations. Include it in exactly one
 // translation unit of a program.
+//
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <atomic>

@@ -1,5 +1,7 @@
 // The field-table machinery is not tied to the GenAuth types: a small unrelated DTO, described
 // in a few lines, gets decode, encode, validation and error pointers for free.
+//
+// SPDX-License-Identifier: MIT
 #include <doctest/doctest.h>
 
 #include "support.hpp"

@@ -1,4 +1,6 @@
-// SPEC 4: decoding rules, quirks, errors and options.
+// Contract D1-D11: decoding rules, quirks, errors and options.
+//
+// SPDX-License-Identifier: MIT
 #include <doctest/doctest.h>
 
 #include <cstdio>
@@ -148,7 +150,7 @@ TEST_CASE("every member of every DTO decodes into its slot") {
   CHECK(r->apiCode == 7);
 }
 
-TEST_CASE("quirk 5a: stringified lists, for each list member") {
+TEST_CASE("D5a: stringified lists, for each list member") {
   for (std::string name : {"departmentIds", "registerSource", "postIdList"}) {
     CAPTURE(name);
     dto::decoder d;
@@ -197,7 +199,7 @@ TEST_CASE("quirk 5a: stringified lists, for each list member") {
   CHECK(o.pointer == "/data/identities/0/originConnIds");
 }
 
-TEST_CASE("quirk 5b: identities as an array or as one object") {
+TEST_CASE("D5b: identities as an array or as one object") {
   dto::decoder d;
   auto one = d.decode(response("\"identities\":" + identity()));
   REQUIRE(one);
@@ -217,7 +219,7 @@ TEST_CASE("quirk 5b: identities as an array or as one object") {
   CHECK(o.pointer == "/data/identities/1");
 }
 
-TEST_CASE("quirk 5c: member names matched after trimming ASCII whitespace") {
+TEST_CASE("D5c: member names matched after trimming ASCII whitespace") {
   dto::decoder d;
   auto r2 = d.decode(response(R"(" email ":"a@b","\tphone\n":"1","nickname\f":"n")"));
   REQUIRE(r2);
@@ -236,7 +238,7 @@ TEST_CASE("quirk 5c: member names matched after trimming ASCII whitespace") {
   REQUIRE(r4->data->unknown.size() == 1);
 }
 
-TEST_CASE("rule 6: unknown members kept in order, at every level") {
+TEST_CASE("D6: unknown members kept in order, at every level") {
   dto::decoder d;
   std::string json = R"({"z":1,"statusCode":200,"message":"ok","a":{ "x" : [ 1 , "y z" ] },"data":)" +
                      object(required_user, "",
@@ -265,7 +267,7 @@ TEST_CASE("rule 6: unknown members kept in order, at every level") {
   CHECK(out.find(R"("statusCode":200)") == 1);
 }
 
-TEST_CASE("rule 6: unknown names as sent, escaped or padded, among escaped values, at every level") {
+TEST_CASE("D6: unknown names as sent, escaped or padded, among escaped values, at every level") {
   // An escaped name is kept unescaped (in the parser's string buffer), a plain one where it
   // stands in the input; strings unescaped before, between and after them must not disturb
   // either, nor many of them (past the names compared one by one), nor the precise retry
@@ -313,7 +315,7 @@ TEST_CASE("rule 6: unknown names as sent, escaped or padded, among escaped value
   }
 }
 
-TEST_CASE("rule 6: flatCustomData puts custom fields at the top of data; they survive") {
+TEST_CASE("D6: flatCustomData puts custom fields at the top of data; they survive") {
   dto::decoder d;
   auto r = d.decode(response(R"("school":"PKU","age":22,"tags":["a"],"nested":{"deep":{"x":null}})"));
   REQUIRE(r);
@@ -326,7 +328,7 @@ TEST_CASE("rule 6: flatCustomData puts custom fields at the top of data; they su
   CHECK(again->data->unknown[3].value.text == R"({"deep":{"x":null}})");
 }
 
-TEST_CASE("rule 1: syntax") {
+TEST_CASE("D1: syntax") {
   struct c {
     std::string json;
     std::size_t offset;
@@ -358,7 +360,7 @@ TEST_CASE("rule 1: syntax") {
   }
 }
 
-TEST_CASE("rule 9: a leading UTF-8 byte order mark is syntax, whichever simdjson is underneath") {
+TEST_CASE("D9: a leading UTF-8 byte order mark is syntax, whichever simdjson is underneath") {
   // simdjson 3.6.0 and later skip one; 3.0.1 does not. The library decides first.
   const std::string bom = "\xEF\xBB\xBF";
   for (std::string json : {bom + response(), bom + R"({"statusCode":400,"message":"m"})", bom + "2", bom, bom + " {}"}) {
@@ -380,7 +382,7 @@ TEST_CASE("rule 9: a leading UTF-8 byte order mark is syntax, whichever simdjson
   CHECK(o.pointer == "/data/departmentIds");
 }
 
-TEST_CASE("rule 1: broken structure at every level of objects and arrays is syntax at its byte") {
+TEST_CASE("D1: broken structure at every level of objects and arrays is syntax at its byte") {
   // Each place the decoder walks members or elements: the envelope, the user, an identity (as
   // one object and in an array), a list of strings, a stringified list, raw JSON objects and
   // arrays (customData, unknown members). `@` marks the bad byte.
@@ -413,7 +415,7 @@ TEST_CASE("rule 1: broken structure at every level of objects and arrays is synt
   CHECK(o.pointer == "/data/departmentIds");
 }
 
-TEST_CASE("rule 1: a syntax error anywhere wins over an earlier semantic error") {
+TEST_CASE("D1: a syntax error anywhere wins over an earlier semantic error") {
   // statusCode's type is wrong, but the document is not even JSON.
   for (std::string json : {R"({"statusCode":"200","message":"m"} x)", R"({"statusCode":"200","message":"m","u":[1,}})",
                            R"({"statusCode":"200","message":"m","u":"\q"})", R"({"statusCode":"200","message":"m")"}) {
@@ -423,7 +425,7 @@ TEST_CASE("rule 1: a syntax error anywhere wins over an earlier semantic error")
   CHECK(decode_error(R"({"statusCode":"200","message":"m"})").code == error_code::type_mismatch);
 }
 
-TEST_CASE("root: an object, or type_mismatch at the empty pointer") {
+TEST_CASE("D3: the root is an object, or type_mismatch at the empty pointer") {
   for (std::string json : {"[]", "[1,{\"a\":2}]", "\"s\"", "12", "null", "true"}) {
     auto o = decode_error(json);
     CHECK(o.code == error_code::type_mismatch);
@@ -434,7 +436,7 @@ TEST_CASE("root: an object, or type_mismatch at the empty pointer") {
   CHECK(decode_error("12 3").code == error_code::syntax);
 }
 
-TEST_CASE("rule 2: every required member, absent, is missing_field at its pointer") {
+TEST_CASE("D2: every required member, absent, is missing_field at its pointer") {
   dto::for_each_field<dto::UserDto>([&](auto f, auto) {
     using F = decltype(f);
     if constexpr (dto::is_required<F>) {
@@ -465,7 +467,7 @@ TEST_CASE("rule 2: every required member, absent, is missing_field at its pointe
   CHECK(o.pointer == "/message");
 }
 
-TEST_CASE("envelope: data is required on success only") {
+TEST_CASE("S1: data is required on success only") {
   auto o = decode_error(R"({"statusCode":200,"message":"m"})");
   CHECK(o.code == error_code::missing_field);
   CHECK(o.pointer == "/data");
@@ -534,7 +536,7 @@ int check_wrong_types(Doc doc, const std::string& prefix) {
   return checked;
 }
 
-TEST_CASE("rule 3: every member given every wrong JSON type is type_mismatch at its pointer") {
+TEST_CASE("D3: every member given every wrong JSON type is type_mismatch at its pointer") {
   int checked = check_wrong_types<dto::UserDto>(
       [](const std::string& name, const std::string& v) { return response("\"" + name + "\":" + v, name); }, "/data/");
   checked += check_wrong_types<dto::IdentityDto>(
@@ -553,7 +555,7 @@ TEST_CASE("rule 3: every member given every wrong JSON type is type_mismatch at 
   CHECK(checked > 300);
 }
 
-TEST_CASE("rule 3: list elements of the wrong type") {
+TEST_CASE("D3: list elements of the wrong type") {
   auto o = decode_error(response(R"("departmentIds":["a",1])"));
   CHECK(o.code == error_code::type_mismatch);
   CHECK(o.pointer == "/data/departmentIds/1");
@@ -564,7 +566,7 @@ TEST_CASE("rule 3: list elements of the wrong type") {
   CHECK(o.pointer == "/data/registerSource/0");
 }
 
-TEST_CASE("rule 3: null is absent for an optional member, type_mismatch for a required one") {
+TEST_CASE("D3: null is absent for an optional member, type_mismatch for a required one") {
   dto::decoder d;
   auto r = d.decode(response(R"("email":null,"customData":null,"identities":null,"loginsCount":null)"));
   REQUIRE(r);
@@ -584,7 +586,7 @@ TEST_CASE("rule 3: null is absent for an optional member, type_mismatch for a re
   CHECK(o.pointer == "/data/identities/type");
 }
 
-TEST_CASE("rule 4: integers") {
+TEST_CASE("D4: integers") {
   dto::decoder d;
   auto value = [&](std::string n) {
     auto r = d.decode(response("\"loginsCount\":" + n));
@@ -615,7 +617,7 @@ TEST_CASE("rule 4: integers") {
   CHECK(o.offset == 14);
 }
 
-TEST_CASE("rule 7: a member name twice in one object is duplicate_key at the second") {
+TEST_CASE("D7: a member name twice in one object is duplicate_key at the second") {
   auto o = decode_error(response(R"("email":"a","email":"b")"));
   CHECK(o.code == error_code::duplicate_key);
   CHECK(o.pointer == "/data/email");
@@ -646,7 +648,7 @@ TEST_CASE("rule 7: a member name twice in one object is duplicate_key at the sec
   CHECK(d.decode(R"({"statusCode":200,"message":"m","x":1,"data":)" + object(required_user, "", R"("x":1)") + "}"));
 }
 
-TEST_CASE("rule 8: nesting is bounded; deeper input is an error, never a crash") {
+TEST_CASE("D8: nesting is bounded; deeper input is an error, never a crash") {
   auto nest = [](std::size_t depth) {
     return std::string(depth, '[') + std::string(depth, ']');
   };
@@ -669,7 +671,7 @@ TEST_CASE("rule 8: nesting is bounded; deeper input is an error, never a crash")
   CHECK(o.pointer == "/data/customData/a");
 }
 
-TEST_CASE("rule 9: errors carry code, pointer, offset and message; pointers escape ~ and /") {
+TEST_CASE("D9: errors carry code, pointer, offset and message; pointers escape ~ and /") {
   std::string json = response(R"("a/b~c":{"x":tru})");
   dto::decoder d;
   auto r = d.decode(json);
@@ -688,13 +690,13 @@ TEST_CASE("rule 9: errors carry code, pointer, offset and message; pointers esca
   CHECK(o.pointer.ends_with("k/x"));
 }
 
-TEST_CASE("rule 9: the first error wins") {
+TEST_CASE("D9: the first error wins") {
   auto o = decode_error(response(R"("loginsCount":"x","email":5)", "userId"));
   CHECK(o.code == error_code::type_mismatch);
   CHECK(o.pointer == "/data/loginsCount");
 }
 
-TEST_CASE("enums: every value decodes, as sent or escaped; near misses are unknown") {
+TEST_CASE("S5: every value decodes, as sent or escaped; near misses are unknown") {
   dto::decoder d;
   // For each value of E: the document with `member` set to a text, and what E it decodes to.
   auto check_all = [&]<class E>(E, auto document, auto decoded) {
@@ -735,7 +737,7 @@ TEST_CASE("enums: every value decodes, as sent or escaped; near misses are unkno
       [](const dto::UserDto& u) { return (*u.identities)[0].provider; });
 }
 
-TEST_CASE("enums: unknown values keep their text; known ones decode") {
+TEST_CASE("S5: unknown values keep their text; known ones decode") {
   dto::decoder d;
   auto ok = d.decode(R"({"statusCode":200,"message":"m","data":)" +
                      object({{"userId", R"("u")"}, {"createdAt", R"("c")"}, {"updatedAt", R"("u")"},
@@ -758,7 +760,7 @@ TEST_CASE("enums: unknown values keep their text; known ones decode") {
   CHECK(out.find(R"("provider":"mastodon")") != std::string::npos);
 }
 
-TEST_CASE("options: relax_required, reject_unknown_members, reject_unknown_enums") {
+TEST_CASE("D11: relax_required, reject_unknown_members, reject_unknown_enums") {
   dto::decode_options relax;
   relax.relax_required = true;
   dto::decoder d(relax);

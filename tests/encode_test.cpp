@@ -1,4 +1,6 @@
-// SPEC 6: canonical encoding, escaping, redaction, buffers, and the round trip.
+// Contract E1-E4: canonical encoding, escaping, redaction, buffers, and the round trip.
+//
+// SPDX-License-Identifier: MIT
 #include <doctest/doctest.h>
 
 #include <filesystem>

@@ -1,4 +1,6 @@
 // Enumerations: every listed value round trips; anything else is unknown with its text.
+//
+// SPDX-License-Identifier: MIT
 #include <doctest/doctest.h>
 
 #include "support.hpp"

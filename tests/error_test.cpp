@@ -1,6 +1,8 @@
 // error.hpp: pointers built from the innermost segment outwards, escaped (RFC 6901), and,
 // when too long to keep whole, cut between their head and tail only between UTF-8
-// characters (SPEC 4 rule 9).
+// characters (contract D9).
+//
+// SPDX-License-Identifier: MIT
 #include <doctest/doctest.h>
 
 #include <genauth/dto/detail/json_text.hpp>

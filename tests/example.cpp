@@ -1,4 +1,6 @@
 // The README's usage example, compiled and run by ctest.
+//
+// SPDX-License-Identifier: MIT
 #include <genauth/dto.hpp>
 
 #include <iostream>

@@ -1,4 +1,6 @@
-// Hostile input: each gets the exact error code and pointer of SPEC 4, never a crash.
+// Hostile input: each gets the exact error code and pointer of the contract (D1-D9), never a crash.
+//
+// SPDX-License-Identifier: MIT
 #include <doctest/doctest.h>
 
 #include "support.hpp"

@@ -2,6 +2,8 @@
 // names, compared at once or grouped by hash at the object's end, across nested objects; and
 // through the decoder, duplicates at every count around the switch from one to the other,
 // and the first error in the document winning over a repeated name found later.
+//
+// SPDX-License-Identifier: MIT
 #include <doctest/doctest.h>
 
 #include <genauth/dto/detail/name_set.hpp>
@@ -223,7 +225,7 @@ TEST_CASE("unknown members: a repeated name wins over any error after it, and lo
            // Before it: the earlier error.
            {many("k") + ",\"email\":1,\"k5\":0", error_code::type_mismatch, "/data/email"},
            {many("k") + "," + bad_identity + ",\"k5\":0", error_code::duplicate_key, "/data/identities/1/y1"},
-           // A syntax error anywhere wins over every other (SPEC 4.1: no JSON value at all).
+           // A syntax error anywhere wins over every other (contract D1: no JSON value at all).
            {many("k") + ",\"k5\":0,\"z\":01", error_code::syntax, "/data/z"},
            {many("k") + ",\"k5\":01", error_code::syntax, "/data/k5"},
        }) {

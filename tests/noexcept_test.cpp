@@ -1,5 +1,7 @@
 // Built with -fno-exceptions -fno-rtti: the library needs neither. A plain program (no
 // test framework, which would bring its own requirements) that fails loudly.
+//
+// SPDX-License-Identifier: MIT
 #include <genauth/dto.hpp>
 
 #include <cstdio>

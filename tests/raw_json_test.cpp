@@ -1,4 +1,6 @@
 // customData / userInfoInIdp: member lookup and typed reads.
+//
+// SPDX-License-Identifier: MIT
 #include <doctest/doctest.h>
 
 #include "support.hpp"
@@ -44,7 +46,7 @@ TEST_CASE("lookup and typed get") {
   CHECK(escaped->as_string(tiny).error().code() == dto::error_code::capacity);
 }
 
-TEST_CASE("a name twice in one object is duplicate_key for find and get (SPEC 4 rule 7)") {
+TEST_CASE("a name twice in one object is duplicate_key for find and get (contract D7)") {
   dto::decoder d;
   auto r = d.decode(response(R"("customData":{"role":"user","x":{"role":1},"r\u006fle":"admin","other":2})"));
   REQUIRE(r);

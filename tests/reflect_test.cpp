@@ -1,4 +1,6 @@
 // The field tables: complete, in the vendor's order, names unique and found.
+//
+// SPDX-License-Identifier: MIT
 #include <doctest/doctest.h>
 
 #include <regex>

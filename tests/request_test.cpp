@@ -1,4 +1,6 @@
-// SPEC 7: requests' method, path and query string.
+// Contract Q1-Q3: requests' method, path and query string.
+//
+// SPDX-License-Identifier: MIT
 #include <doctest/doctest.h>
 
 #include "support.hpp"

@@ -1,7 +1,9 @@
-// Shapes of input chosen to hurt a decoder (SPEC 4 rule 10): for each, a document of n
+// Shapes of input chosen to hurt a decoder (contract D10): for each, a document of n
 // items. Shared by the work-counting test (tests/cost_test.cpp), the benchmark's
 // decode/genauth/<shape> rows (bench/bench.cpp) and the fuzz target that builds them
 // (fuzz/fuzz_shapes.cpp).
+//
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <cstddef>

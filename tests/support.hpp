@@ -1,4 +1,6 @@
 // Shared helpers of the test suite.
+//
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <genauth/dto.hpp>

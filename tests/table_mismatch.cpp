@@ -1,4 +1,6 @@
 // Must not compile: a DTO member without a field-table entry (ctest expects the build to fail).
+//
+// SPDX-License-Identifier: MIT
 #include <genauth/dto.hpp>
 
 struct partial : genauth::dto::dto_base {

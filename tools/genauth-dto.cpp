@@ -1,4 +1,6 @@
-// genauth-dto: decode a GenAuth user response and print its canonical encoding (SPEC 8).
+// genauth-dto: decode a GenAuth user response and print its canonical encoding (contract C1).
+//
+// SPDX-License-Identifier: MIT
 #include <genauth/dto.hpp>
 
 #include <cstdio>

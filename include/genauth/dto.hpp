@@ -1,4 +1,6 @@
 // genauth-dto: typed, validated, allocation-free GenAuth V3 user DTOs on simdjson On-Demand.
+//
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include "dto/chrono.hpp"

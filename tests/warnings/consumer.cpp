@@ -3,6 +3,8 @@
 // request. ctest compiles it with -Wall -Wextra -Wpedantic -Werror at every -O level, with
 // and without -march=native, with each compiler of the machine: the headers must add no
 // diagnostic to a warning-clean build (README.md, "Where it builds").
+//
+// SPDX-License-Identifier: MIT
 #include <genauth/dto.hpp>
 
 #include <cstdio>

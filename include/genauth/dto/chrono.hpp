@@ -1,5 +1,7 @@
-// Timestamps: kept as the text received (SPEC 4.5d), read as std::chrono on demand. A
+// Timestamps: kept as the text received (contract D5d), read as std::chrono on demand. A
 // malformed timestamp is an error of the accessor, never of the decode.
+//
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <chrono>

@@ -1,6 +1,8 @@
 // Field-by-field equality through the table: strings by content, raw JSON by its minified
 // text, lists element by element, unknown members by name and minified value. This is the
 // equality of the round-trip rule decode(encode(decode(x))) == decode(x).
+//
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <optional>

@@ -1,5 +1,7 @@
 // The decoder: simdjson On-Demand, one pass over each object, every value read (so every
 // byte is validated), key dispatch through the compile-time field table.
+//
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <simdjson.h>
@@ -50,7 +52,8 @@ struct decode_options {
   // Deepest nesting accepted (the root object is depth 1); deeper input is `capacity`.
   std::size_t max_depth = 256;
   // Longest document accepted; longer input is `capacity`.
-  std::size_t max_document_bytes = std::size_t{0xFFFFFFFF} - simdjson::SIMDJSON_PADDING;
+  // simdjson indexes a document with 32-bit offsets (contract D9 `capacity`).
+  std::size_t max_document_bytes = simdjson::SIMDJSON_MAXSIZE_BYTES - simdjson::SIMDJSON_PADDING;
 };
 
 namespace detail {
@@ -218,8 +221,8 @@ inline bool type_of(V& v, od::json_type& t) noexcept {
 // --- raw JSON: walk every value so that every byte is checked ------------------------
 
 // The lean walk: every value read, nothing else. No error details, so that nothing takes the
-// value's address and simdjson's iterator state stays in registers (about 2.5 times faster
-// than the precise walk below on customData).
+// value's address and simdjson's iterator state stays in registers (the two walks' speeds
+// are in bench/README.md).
 inline bool valid_value(od::value v, std::size_t depth, std::size_t max_depth, const char* end) noexcept {
   // The step over the member or element under a cursor: a plain scalar checked by its
   // bytes, anything else walked.
@@ -435,7 +438,7 @@ inline got read(decode_state& s, od::value& v, raw_json& out) noexcept {
   return read_raw(s, v, out) ? got::ok : got::failed;
 }
 
-// The quirk of SPEC 4.5a: a string holding a JSON array of strings. It is a document of
+// The quirk of contract D5a: a string holding a JSON array of strings. It is a document of
 // its own, parsed from a padded copy by the second parser; its strings are copied out,
 // since that parser's buffer is reused by the next such string.
 inline got read_stringified(decode_state& s, std::size_t at, std::string_view text,
@@ -506,7 +509,7 @@ got read(decode_state& s, od::value& v, D& out) noexcept {
   return decode_object(s, o, start, out) ? got::ok : got::failed;
 }
 
-// SPEC 4.5b: an array of objects, or one object standing for a list of one.
+// contract D5b: an array of objects, or one object standing for a list of one.
 template <described D>
 got read(decode_state& s, od::value& v, std::span<const D>& out) noexcept {
   // Each object is decoded in place: the one object straight into the arena, array elements
@@ -572,8 +575,8 @@ inline constexpr bool string_valued<enum_value<E>> = true;
 
 // Reads a member into its slot: a null leaves an optional one empty (got::null). One
 // instance per member type, shared by every field of that type: inlined into each field's
-// case, the readers made UserDto's loop 23 KB, more than the instruction cache holds next
-// to simdjson's stage 1.
+// case, the readers made UserDto's loop larger than the instruction cache holds next to
+// simdjson's stage 1 (bench/README.md).
 // The usual member (a string without escapes, a boolean, an integer that simdjson's parser
 // takes) is read here with almost no frame, a string's token left for the walk (`unread`);
 // all else goes on to read_slot_general (a failed get_* has consumed nothing). Merged, the
@@ -633,8 +636,8 @@ constexpr bool scope_limited() {
 
 // Each field's reader hands its slot to read_slot for the slot's type; the decoder calls it
 // through a table indexed like the field table. A table of calls rather than a switch over
-// inlined reads keeps the decoder small: inlined, UserDto's member loop took 23 KB and the
-// decoder's hot code no longer fit the instruction cache beside simdjson's.
+// inlined reads keeps the decoder's hot code small enough to share the instruction cache
+// with simdjson's.
 template <class T, std::size_t I>
 got read_field(decode_state& s, od::value& v, T& out) noexcept {
   return read_slot(s, v, out.*(field_at<T, I>::member));
@@ -659,12 +662,13 @@ template <class T>
 }
 
 // An unknown member while its object is read: offsets, 16 bytes instead of a member's 32
-// (SPEC 4 rule 10: the list is copied out when the object ends, and both copies count). The
+// (contract D10: the list is copied out when the object ends, and both copies count). The
 // value lies in the input, and the name too unless it was unescaped (then `in_buffer`, and
 // counted from decode_state::unescaped). Documents are shorter than 4 GB (simdjson's limit).
 struct kept_member {
+  static constexpr unsigned name_size_bits = 31;
   std::uint32_t name_at;
-  std::uint32_t name_size : 31;
+  std::uint32_t name_size : name_size_bits;
   std::uint32_t in_buffer : 1;
   std::uint32_t value_at = 0, value_size = 0;
 };
@@ -679,10 +683,10 @@ inline bool keep(decode_state& s, std::string_view name, const char* value, kept
     if (!s.unescaped) s.unescaped = name.data();
     at = from(name.data(), s.unescaped);
   }
-  if (name.size() >> 31 || at >> 32)
+  if (name.size() >> kept_member::name_size_bits || at >> 32)
     return s.fail(error_code::capacity, s.at(value), "unknown member name longer than 2 GB");
   out.name_at = static_cast<std::uint32_t>(at);
-  out.name_size = static_cast<std::uint32_t>(name.size()) & 0x7fffffff;
+  out.name_size = static_cast<std::uint32_t>(name.size()) & ((1u << kept_member::name_size_bits) - 1);
   out.in_buffer = in_buffer;
   out.value_at = static_cast<std::uint32_t>(value - s.base);
   return true;
@@ -716,10 +720,10 @@ inline bool unknown_name_add(decode_state& s, std::size_t start, std::size_t mar
 
 // Past the first few, an object's unknown members are checked for repeated names when it
 // ends, or when it fails: such a name then lies before the failure, so it is the error to
-// report (the first in the document wins, SPEC 4 rule 9). True when there is none.
+// report (the first in the document wins, contract D9). True when there is none.
 [[gnu::noinline]] inline bool no_repeated_unknown(decode_state& s, std::size_t start, std::size_t mark,
                                                  std::size_t n) noexcept {
-  // Grouped where the list is about to be copied (SPEC 4 rule 10: memory a decode touches anyway).
+  // Grouped where the list is about to be copied (contract D10: memory a decode touches anyway).
   static_assert(name_sets::scratch_bytes(1) <= sizeof(member));
   void* scratch = s.store->top_room<member>(n);
   if (!scratch) return s.out_of_memory();
@@ -732,7 +736,7 @@ inline bool unknown_name_add(decode_state& s, std::size_t start, std::size_t mar
 }
 
 // A member whose raw name is neither the expected one nor the next: its name unescaped,
-// trimmed (SPEC 4.5c) and looked up. Returns the field's index, with `key` the name as sent
+// trimmed (contract D5c) and looked up. Returns the field's index, with `key` the name as sent
 // when it differs from the table's; or -1 when the table lacks the name and the member was
 // kept as an unknown one (the `unknowns`-th, counted in), -3 when so kept with its value's
 // token left for advance_past_scalar(); or -2 on an error.
@@ -790,7 +794,7 @@ template <described T>
   std::size_t names_mark = s.names->mark();  // this object's names; dropped when it ends
   // The unknown members so far (on an error, the stack may hold more above them). An error
   // inside: a repeated unknown name before it wins, unless it is a syntax error, which wins
-  // wherever it is (SPEC 4.1; and simdjson may have abandoned the document), or a raw value
+  // wherever it is (contract D1; and simdjson may have abandoned the document), or a raw value
   // the lean walk rejected (the precise retry finds out which error that is).
   std::size_t unknowns = 0;
   auto failed = [&] {
@@ -878,7 +882,7 @@ inline std::size_t stage1_error_offset(simdjson::error_code e, const char* p, st
 }
 
 // Walks what is left of a document after a decode error, from the start: a syntax error
-// anywhere takes precedence (SPEC 4.1), since the input was never one valid JSON value.
+// anywhere takes precedence (contract D1), since the input was never one valid JSON value.
 inline void prefer_syntax_error(decode_state& s) noexcept {
   error semantic = s.err;
   s.precise = true;
@@ -963,7 +967,7 @@ class decoder {
     return out;
   }
 
-  // The same into a caller's DTO, which saves copying it (for the envelope, about 2 KB):
+  // The same into a caller's DTO, which saves copying the DTO:
   // `if (auto e = decoder.decode(json, response)) ...`. On error `out` is left empty.
   template <described T>
   error decode(std::string_view json, T& out) noexcept {
@@ -988,13 +992,13 @@ class decoder {
     if (bytes > options_.max_document_bytes)
       return error(error_code::capacity, 0, "document longer than max_document_bytes");
     if (reserved(bytes)) return {};
-    std::size_t cap = bytes < 4096 ? 4096 : bytes;
+    std::size_t cap = bytes < min_reserve ? min_reserve : bytes;
     std::size_t padded = cap + simdjson::SIMDJSON_PADDING;
-    // A list element costs at most 8 bytes of storage per input byte (a string, 16 bytes,
+    // A list element costs at most list_bytes_per_byte of storage per input byte (a string, 16 bytes,
     // needs at least 2: ""; an unknown member, 32 bytes, at least 5: "":0,; a finished
     // identity, about 230, far more), plus the identity being decoded and the copies of
     // stringified lists: the list stack never needs to grow during a decode (it cannot).
-    std::size_t list_bytes = 9 * cap + 4096;
+    std::size_t list_bytes = (list_bytes_per_byte + 1) * cap + min_reserve;
     input_.reset(new (std::nothrow) char[padded]);
     list_input_.reset(new (std::nothrow) char[padded]);
     if (!input_ || !list_input_ || parser_.allocate(cap) || list_parser_.allocate(cap) ||
@@ -1006,6 +1010,10 @@ class decoder {
     reserved_ = cap;
     return {};
   }
+  // The least a decoder reserves, so that small documents of varying sizes do not each
+  // reallocate; and the bound on list storage per input byte that reserve() relies on.
+  static constexpr std::size_t min_reserve = 4096;
+  static constexpr std::size_t list_bytes_per_byte = 8;
 
  private:
   // Whether a document of `bytes` bytes may be decoded without allocating.

@@ -1,6 +1,8 @@
-// The encoder: canonical compact JSON (SPEC 6). Members in table order, lists as arrays,
+// The encoder: canonical compact JSON (contract E1). Members in table order, lists as arrays,
 // absent members omitted, unknown members after the known ones, raw JSON minified.
 // It writes to any sink with append(const char*, std::size_t) and allocates nothing itself.
+//
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <array>

@@ -1,6 +1,8 @@
 // The vendor's enumerations. The vendor keeps adding values (its own Java and C# SDKs broke
 // on gender "W" and userSourceType "workflow"), so a value outside a list is not an error:
 // it decodes to `unknown` and its text is kept, to be encoded back unchanged.
+//
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <cstddef>
@@ -37,7 +39,7 @@ struct enum_names<user_source_type> {
   static constexpr std::string_view names[] = {"", "excel", "register", "adminCreated", "sync", "syncTask", "workflow"};
 };
 
-// The OpenAPI document's 38 values (a superset of the seeds' 27), then three more seen
+// The OpenAPI document's 38 values (a superset of the endpoint pages' 27), then three more seen
 // in the wild.
 enum class identity_provider : std::uint8_t {
   unknown,

@@ -1,5 +1,7 @@
 // Errors and results: no exceptions, no heap. An error carries its code, a JSON Pointer
 // (RFC 6901) into the document, a byte offset and a one-line static message.
+//
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <cstddef>
@@ -48,7 +50,7 @@ class error {
   // The pointer is built from the innermost segment outwards as the error travels up the
   // decoder's call stack, so the success path never pays for it. One too long to keep whole
   // keeps its head (the path through the DTOs) and its tail (where the error is) with "..."
-  // between them, cut only between UTF-8 characters (SPEC 4 rule 9).
+  // between them, cut only between UTF-8 characters (contract D9).
   std::string_view pointer() const noexcept {
     return {reinterpret_cast<const char*>(buf_) + (pointer_capacity - len_), len_};
   }

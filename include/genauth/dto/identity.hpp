@@ -1,4 +1,6 @@
-// IdentityDto: one external identity of a user (SPEC 3).
+// IdentityDto: one external identity of a user (contract S3).
+//
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <optional>

@@ -1,5 +1,7 @@
 // JSON kept as received (customData, userInfoInIdp, unknown members), with member lookup
 // and typed reads. The decoder has validated the text, so reads only interpret it.
+//
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <charconv>
@@ -32,7 +34,7 @@ struct raw_json {
 
   // The value of the member named `key` (compared after unescaping), if this is an object.
   // Absent: missing_field; not an object: type_mismatch; a name the object holds twice or
-  // more: duplicate_key, never one of the values (SPEC 4 rule 7: Python and JavaScript read
+  // more: duplicate_key, never one of the values (contract D7: Python and JavaScript read
   // the last, a first-wins reader the first). One pass over the object.
   result<raw_json> find(std::string_view key) const noexcept {
     if (kind() != json_kind::object) return mismatch("expected an object");

@@ -2,6 +2,8 @@
 // (JSON name, pointer to member, flags). Whether a member is required and what kind of
 // JSON it holds follow from the member's C++ type: `std::optional<X>` is optional, any
 // other type is required. Decoder, encoder, equality and printer all walk this table.
+//
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <array>

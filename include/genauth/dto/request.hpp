@@ -1,6 +1,8 @@
-// Requests, without transport (SPEC 7): the method, path and percent-encoded query string of
+// Requests, without transport (contract Q1): the method, path and percent-encoded query string of
 // GET /api/v3/get-user and GET /api/v3/get-profile, from typed parameters described by a field
 // table like the DTOs, written into a caller buffer or any sink.
+//
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <cstddef>
@@ -155,7 +157,7 @@ error set_parameter(Request& r, std::string_view name, std::string_view value) n
     e.prepend_key(name);
     return e;
   };
-  // (an error's pointer is valid UTF-8, SPEC 4 rule 9: a name that is not stays out of it)
+  // (an error's pointer is valid UTF-8, contract D9: a name that is not stays out of it)
   if (detail::first_invalid_utf8(reinterpret_cast<const unsigned char*>(name.data()), name.size()) != name.size())
     return error(error_code::invalid_value, 0, "parameter name is not valid UTF-8");
   int index = field_index<Request>(name);

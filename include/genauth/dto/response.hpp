@@ -1,4 +1,6 @@
-// UserSingleRespDto: the envelope of get-user and get-profile (SPEC 3).
+// UserSingleRespDto: the envelope of get-user and get-profile (contract S1).
+//
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,6 @@
-// UserDto: the user, 55 members in the seeds' table order (SPEC 3).
+// UserDto: the user, 55 members in the vendor table's order (contract S2).
+//
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <cstdint>

@@ -1,5 +1,7 @@
 // Small scanners over JSON text. Except for the validators (number grammar, UTF-8),
 // they assume text the decoder has already validated, so they never see bad input.
+//
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <bit>
@@ -20,7 +22,7 @@ namespace genauth::dto::detail {
 
 constexpr bool is_json_ws(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-// ASCII whitespace as member-name trimming understands it (SPEC 4.5c).
+// ASCII whitespace as member-name trimming understands it (contract D5c).
 constexpr bool is_ascii_ws(char c) noexcept {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -64,7 +66,7 @@ constexpr bool valid_number(std::string_view t, bool& integral) noexcept {
   return i == n;
 }
 
-// Integral JSON number to int64 (SPEC 4.4): bad grammar is syntax, a fraction or exponent
+// Integral JSON number to int64 (contract D4): bad grammar is syntax, a fraction or exponent
 // is type_mismatch, out of range is invalid_value.
 constexpr error_code parse_int64(std::string_view t, std::int64_t& out) noexcept {
   bool integral = false;
@@ -509,7 +511,10 @@ constexpr std::uint64_t prefix_xor(std::uint64_t x) noexcept {
   return x;
 }
 
-// One bit per byte of a 64-byte chunk for each byte class the minifier looks at.
+// The minifier reads text in chunks of one 64-bit mask's width: one bit per byte.
+inline constexpr std::size_t chunk_bytes = 64;
+
+// One bit per byte of a chunk for each byte class the minifier looks at.
 struct chunk_masks {
   std::uint64_t quote = 0, backslash = 0, ws = 0;
 };
@@ -522,7 +527,7 @@ void add_masks(chunk_masks& m, const char* p, std::size_t at) noexcept {
   m.ws |= std::uint64_t{B::bits(ws)} << at;
 }
 
-// The masks of [p, p + len), len <= 64, reading nothing outside it: whole blocks, then one
+// The masks of [p, p + len), len <= chunk_bytes, reading nothing outside it: whole blocks, then one
 // block overlapping the last (its bytes get the same bits again), or smaller blocks when
 // the range is shorter than one.
 template <class B = block>
@@ -545,17 +550,17 @@ void scan_chunk(chunk_masks& m, const char* p, std::size_t len) noexcept {
   }
 }
 
-// Walks validated JSON 64 bytes at a time: fn(chunk, len, keep) gets each chunk (len <= 64
-// bytes) and one bit per byte that its minified form keeps (insignificant whitespace
+// Walks validated JSON a chunk at a time: fn(chunk, len, keep) gets each chunk (len <=
+// chunk_bytes) and one bit per byte that its minified form keeps (insignificant whitespace
 // dropped). Strings are where a prefix XOR of the unescaped quotes says; the whitespace
 // outside them goes.
 template <class Fn>
 void for_each_minified_chunk(std::string_view text, Fn&& fn) {
   bool in_string = false;     // at the start of the next chunk
   bool escape_first = false;  // the next chunk's first byte is escaped
-  for (std::size_t at = 0; at < text.size(); at += 64) {
+  for (std::size_t at = 0; at < text.size(); at += chunk_bytes) {
     const char* chunk = text.data() + at;
-    std::size_t len = text.size() - at < 64 ? text.size() - at : 64;
+    std::size_t len = text.size() - at < chunk_bytes ? text.size() - at : chunk_bytes;
     count_work(1);
     chunk_masks m;
     scan_chunk(m, chunk, len);
@@ -564,15 +569,15 @@ void for_each_minified_chunk(std::string_view text, Fn&& fn) {
     escape_first = false;
     for (std::uint64_t b = m.backslash & ~escaped; b != 0;) {
       int i = std::countr_zero(b);
-      if (i == 63) escape_first = true;
+      if (i == chunk_bytes - 1) escape_first = true;
       else escaped |= std::uint64_t{2} << i;
       b &= ~(std::uint64_t{3} << i);
     }
     // From each opening quote up to its closing quote (exclusive).
     std::uint64_t inside = prefix_xor(m.quote & ~escaped) ^ (in_string ? ~std::uint64_t{0} : 0);
-    in_string = inside >> 63;
+    in_string = inside >> (chunk_bytes - 1);
     std::uint64_t keep = ~(m.ws & ~inside);
-    if (len < 64) keep &= (std::uint64_t{1} << len) - 1;
+    if (len < chunk_bytes) keep &= (std::uint64_t{1} << len) - 1;
     fn(chunk, len, keep);
   }
 }
@@ -583,14 +588,14 @@ template <class Fn>
   while (keep != 0) {
     int start = std::countr_zero(keep);
     std::uint64_t dropped_after = ~(keep >> start);
-    int n = dropped_after ? std::countr_zero(dropped_after) : 64 - start;
+    int n = dropped_after ? std::countr_zero(dropped_after) : int{chunk_bytes} - start;
     fn(start, n);
-    keep = start + n >= 64 ? 0 : keep & (~std::uint64_t{0} << (start + n));
+    keep = start + n >= int{chunk_bytes} ? 0 : keep & (~std::uint64_t{0} << (start + n));
   }
 }
 
 // The minified form of validated JSON as runs of bytes: fn(std::string_view) gets each run
-// (a run never spans two 64-byte chunks).
+// (a run never spans two chunks).
 template <class Fn>
 void for_each_minified_run(std::string_view text, Fn&& fn) {
   for_each_minified_chunk(text, [&](const char* chunk, std::size_t, std::uint64_t keep) {
@@ -602,7 +607,7 @@ void for_each_minified_run(std::string_view text, Fn&& fn) {
 // popcount(keep) + minify_slack bytes; returns the end. `end` is the end of the text.
 // With AVX-512 VBMI2 (Ice Lake, Zen 4 and later) a whole chunk is compressed at once,
 // chosen at compile time or, in a build without it, at run time; else run by run.
-inline constexpr std::size_t minify_slack = 64;
+inline constexpr std::size_t minify_slack = chunk_bytes;
 inline char* minify_chunk_by_runs(char* out, const char* chunk, std::uint64_t keep) noexcept {
   for_each_run(keep, [&](int start, int n) {
     copy_short(out, chunk + start, static_cast<std::size_t>(n));
@@ -628,7 +633,7 @@ inline bool has_vbmi2() noexcept {
 #endif
 inline char* minify_chunk(char* out, const char* chunk, const char* end, std::uint64_t keep) noexcept {
 #if defined(__x86_64__) && !defined(GENAUTH_DTO_PORTABLE)
-  if (end - chunk >= 64 && has_vbmi2()) return minify_chunk_vbmi2(out, chunk, keep);
+  if (end - chunk >= std::ptrdiff_t{chunk_bytes} && has_vbmi2()) return minify_chunk_vbmi2(out, chunk, keep);
 #else
   (void)end;
 #endif

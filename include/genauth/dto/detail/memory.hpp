@@ -1,5 +1,7 @@
 // The decoder's storage. Both pieces grow without exceptions (nothrow new) and keep what
 // they grew to, so a decoder in steady state allocates nothing.
+//
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <cstddef>
@@ -66,6 +68,8 @@ class arena {
     std::unique_ptr<std::byte[]> data;
     std::size_t size = 0;
   };
+  // Each block past the reserved one at least doubles, so 40 blocks reach far beyond any
+  // address space: the limit is never what stops an allocation.
   static constexpr std::size_t max_blocks = 40;
   block blocks_[max_blocks];
   std::size_t current_ = 0;

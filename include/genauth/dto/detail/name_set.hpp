@@ -1,5 +1,5 @@
 // genauth-dto: duplicate detection among one object's unknown members, in time linear in
-// their number (SPEC 4 rules 7 and 10). Comparing each name with every earlier one made
+// their number (contract D7 and D10). Comparing each name with every earlier one made
 // 90,000 unknown members in 1 MB cost a minute.
 //
 // A few names are compared one by one as they come. Past `scan_limit`, each name's hash
@@ -8,9 +8,11 @@
 // that only names of equal hash are compared. Appending and grouping touch memory in order: a
 // hash table of 90,000 names missed the cache on almost every insert. The grouping happens in
 // scratch memory the caller lends (the decoder: the room its list of members is about to
-// fill, which a decode touches anyway; SPEC 4 rule 10 bounds the memory per input byte). Objects nest (an
+// fill, which a decode touches anyway; contract D10 bounds the memory per input byte). Objects nest (an
 // identity inside a user), so the lists form a stack: an object's list lies at the top while
 // its members are read and is dropped when the object ends.
+//
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <algorithm>
@@ -190,9 +192,10 @@ class name_sets {
   // A list entry: 32 bits of the name's hash above the member's index.
   std::uint64_t entry(std::string_view name, std::size_t i) const noexcept {
     count_work(1 + name.size() / 8);
-    return (siphash<1, 3>(k0_, k1_, name) & ~std::uint64_t{0xffffffff}) | i;
+    return (siphash<1, 3>(k0_, k1_, name) & ~index_mask) | i;
   }
-  static constexpr std::size_t index(std::uint64_t e) noexcept { return static_cast<std::size_t>(e & 0xffffffff); }
+  static constexpr std::uint64_t index_mask = 0xffffffff;  // the low 32 bits: documents are < 4 GB
+  static constexpr std::size_t index(std::uint64_t e) noexcept { return static_cast<std::size_t>(e & index_mask); }
 
   std::unique_ptr<std::uint64_t[]> slots_;
   std::size_t cap_ = 0;

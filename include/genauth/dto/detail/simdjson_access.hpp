@@ -26,6 +26,8 @@
 // until 3.9 at least). The public cursor is used for any later 4.x, or wherever
 // GENAUTH_DTO_SIMDJSON_PUBLIC_API is defined (for the whole program: the decoder's inline
 // functions differ). simdjson before 3.0.1 or from 5.0 on is refused at compile time.
+//
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <simdjson.h>

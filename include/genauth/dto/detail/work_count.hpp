@@ -1,7 +1,9 @@
 // genauth-dto: a count of the work done on the input, for the test that proves every shape
-// of input costs time linear in its size (tests/cost_test.cpp; SPEC 4 rule 10). Every loop
+// of input costs time linear in its size (tests/cost_test.cpp; contract D10). Every loop
 // over the input adds its steps. Compiled in only where GENAUTH_DTO_COUNT_WORK is defined,
 // which must then hold for the whole program; elsewhere count_work() is nothing.
+//
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include <cstddef>
