@@ -2,7 +2,8 @@
 // the way a user of each JSON library would (an owning struct, members compared by name), with
 // the same checks: required members present, JSON types right, integers integral, duplicate
 // names rejected, member names trimmed, unknown members kept as JSON text, stringified lists
-// and a single identity object accepted.
+// and a single identity object accepted. tests/kind_test.cpp checks these lists against the
+// field tables.
 //
 // SPDX-License-Identifier: MIT
 #pragma once

@@ -85,24 +85,28 @@ struct builder {
 
   template <class V>
   void fill(V& v) {
-    if constexpr (std::is_same_v<V, std::string_view>) v = text();
-    else if constexpr (std::is_same_v<V, dto::timestamp>) v.text = text();
-    else if constexpr (std::is_same_v<V, bool>) v = in.coin();
-    else if constexpr (std::is_same_v<V, std::int64_t>) v = in.int64();
-    else if constexpr (std::is_same_v<V, dto::raw_json>) v.text = keep(object(1));
-    else if constexpr (std::is_same_v<V, dto::string_list>) {
+    using kind = dto::member_kind;
+    constexpr kind k = dto::kind_of<V>;
+    if constexpr (k == kind::string) v = text();
+    else if constexpr (k == kind::timestamp) v.text = text();
+    else if constexpr (k == kind::boolean) v = in.coin();
+    else if constexpr (k == kind::integer) v = in.int64();
+    else if constexpr (k == kind::raw_json) v.text = keep(object(1));
+    else if constexpr (k == kind::string_list) {
       auto& l = lists.emplace_back();
       for (unsigned n = in.below(5); n > 0; --n) l.push_back(text());
       v = l;
-    } else if constexpr (std::is_same_v<V, std::span<const dto::IdentityDto>>) {
+    } else if constexpr (k == kind::dto_list) {
+      static_assert(std::is_same_v<typename V::value_type, dto::IdentityDto>, "a list of another DTO needs a store here");
       auto& l = identity_lists.emplace_back(in.below(4));
       for (auto& id : l) dto_of(id);
       v = l;
-    } else if constexpr (requires { v.value; v.text; }) {  // enum_value<E>
+    } else if constexpr (k == kind::enumeration) {
       using E = decltype(v.value);
       if (in.coin()) v = static_cast<E>(1 + in.below(dto::enum_size<E> - 1));
       else v = V(text());
     } else {
+      static_assert(k == kind::dto);
       dto_of(v);
     }
   }

@@ -45,25 +45,12 @@ inline std::string escaped_bytewise(std::string_view s) {
   return out + "\"";
 }
 
-// The required members of a UserDto, valid, in table order.
-inline const std::vector<std::pair<std::string, std::string>> required_user = {
-    {"userId", R"("u1")"},           {"createdAt", R"("2022-07-03T03:20:30.000Z")"},
-    {"updatedAt", R"("2022-07-03T03:20:30.000Z")"}, {"status", R"("Activated")"},
-    {"workStatus", R"("Active")"},   {"gender", R"("M")"},
-    {"emailVerified", "true"},       {"phoneVerified", "false"},
-    {"userSourceType", R"("register")"},
-};
-
-inline const std::vector<std::pair<std::string, std::string>> required_identity = {
-    {"identityId", R"("i1")"}, {"extIdpId", R"("x1")"},      {"provider", R"("wechat")"},
-    {"type", R"("openid")"},   {"userIdInIdp", R"("o1")"}, {"originConnIds", R"(["c1"])"},
-};
+using members = std::vector<std::pair<std::string, std::string>>;
 
 // An object from members, leaving out `skip` and adding `extra` (raw "k":v text) last.
-inline std::string object(const std::vector<std::pair<std::string, std::string>>& members, std::string_view skip = "",
-                          std::string_view extra = "") {
+inline std::string object(const members& list, std::string_view skip = "", std::string_view extra = "") {
   std::string s = "{";
-  for (const auto& [k, v] : members) {
+  for (const auto& [k, v] : list) {
     if (k == skip) continue;
     if (s.size() > 1) s += ",";
     s += "\"" + k + "\":" + v;
@@ -71,6 +58,43 @@ inline std::string object(const std::vector<std::pair<std::string, std::string>>
   if (!extra.empty()) s += (s.size() > 1 ? "," : "") + std::string(extra);
   return s + "}";
 }
+
+template <dto::described T>
+members required_members();
+
+// A valid JSON value for a member of type M, from its kind: a string says `tag`, an integer
+// is `number`; a DTO or a list of DTOs has the DTO's required members.
+template <class M>
+std::string sample_json(std::string_view tag, std::int64_t number = 0) {
+  using kind = dto::member_kind;
+  using V = typename dto::unwrap_optional<M>::type;
+  constexpr kind k = dto::kind_of<V>;
+  if constexpr (k == kind::string) return "\"" + std::string(tag) + "\"";
+  else if constexpr (k == kind::timestamp) return R"("2022-07-03T03:20:30.000Z")";
+  else if constexpr (k == kind::enumeration) return "\"" + std::string(to_string(decltype(V::value){1})) + "\"";
+  else if constexpr (k == kind::integer) return std::to_string(number);
+  else if constexpr (k == kind::boolean) return "true";
+  else if constexpr (k == kind::string_list) return "[\"" + std::string(tag) + "\"]";
+  else if constexpr (k == kind::raw_json) return R"({"k":1})";
+  else if constexpr (k == kind::dto) return object(required_members<V>());
+  else return "[" + object(required_members<typename V::value_type>()) + "]";
+}
+
+// T's required members in table order, each with a valid value (contract S2's required
+// column, as the table says it).
+template <dto::described T>
+members required_members() {
+  members out;
+  dto::for_each_field<T>([&](auto f, auto) {
+    using F = decltype(f);
+    if constexpr (dto::is_required<F>) out.emplace_back(F::name, sample_json<dto::field_type<F>>(F::name));
+    return true;
+  });
+  return out;
+}
+
+inline const members required_user = required_members<dto::UserDto>();
+inline const members required_identity = required_members<dto::IdentityDto>();
 
 inline std::string identity(std::string_view extra = "", std::string_view skip = "") {
   return object(required_identity, skip, extra);

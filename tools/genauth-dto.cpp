@@ -16,7 +16,7 @@ namespace dto = genauth::dto;
 
 constexpr int exit_ok = 0, exit_document = 1, exit_usage = 2;
 
-constexpr std::string_view usage = R"(usage: genauth-dto decode [options] [FILE|-]
+constexpr std::string_view usage_text = R"(usage: genauth-dto decode [options] [FILE|-]
        genauth-dto url get-user|get-profile [--json-errors] [name=value ...]
        genauth-dto --help
 
@@ -36,11 +36,7 @@ options  --show-secrets            print accessToken / refreshToken (redacted by
 
 url      Prints the request line of GET /api/v3/get-user or /api/v3/get-profile, e.g.
            GET /api/v3/get-user?userId=bob%40example.com&userIdType=email&withCustomData=true
-         get-user: userId (required), userIdType (user_id, phone, email, username,
-         external_id, identity <extIdpId>:<userIdInIdp>, sync_relation
-         <provider>:<userIdInIdp>, custom_field <key>:<value>), flatCustomData,
-         withCustomData, withPost, withIdentities, withDepartmentIds (true or false).
-         get-profile: withCustomData, withIdentities, withDepartmentIds.
+@parameters@
          Values are percent-encoded (RFC 3986); false flags are left out. A bad
          parameter is a document error (exit 1, same formats).
 
@@ -56,9 +52,69 @@ errors   A document error prints one line to standard error and exits 1:
          Usage and I/O problems exit 2. Success exits 0.
 )";
 
+// A request's parameters as its field table says them (contract Q1), e.g. "get-user: userId
+// (required), userIdType (user_id, ...), flatCustomData (a flag), ...".
+template <class Request>
+std::string parameters_of() {
+  std::string_view path = Request::path;
+  std::string s(path.substr(path.rfind('/') + 1));
+  s += ":";
+  dto::for_each_field<Request>([&](auto f, auto i) {
+    using M = dto::field_type<decltype(f)>;
+    s += std::string(i() ? ", " : " ") + std::string(decltype(f)::name);
+    if constexpr (dto::parameter_kind_of<M> == dto::parameter_kind::text) {
+      s += " (required)";
+    } else if constexpr (dto::parameter_kind_of<M> == dto::parameter_kind::choice) {
+      using E = typename M::value_type;
+      s += " (";
+      for (std::size_t v = 1; v < dto::enum_size<E>; ++v) {
+        s += std::string(v > 1 ? ", " : "") + std::string(dto::enum_names<E>::names[v]);
+        if (const char* shape = dto::user_id_shape(static_cast<E>(v))) {  // "identity: userId is <a>:<b>"
+          std::string_view form(shape);
+          s += " " + std::string(form.substr(form.rfind(' ') + 1));
+        }
+      }
+      s += ")";
+    }
+    return true;
+  });
+  bool flags = false;
+  dto::for_each_field<Request>([&](auto f, auto) {
+    flags = flags || dto::parameter_kind_of<dto::field_type<decltype(f)>> == dto::parameter_kind::flag;
+    return true;
+  });
+  return s + (flags ? "; flags are true or false." : ".");
+}
+
+// Text of width 79 from `indent` on.
+std::string wrapped(std::string_view text, std::size_t indent) {
+  std::string out(indent, ' '), word;
+  std::size_t column = indent;
+  auto put = [&] {
+    if (word.empty()) return;
+    if (column > indent && column + 1 + word.size() > 79) out += "\n" + std::string(indent, ' '), column = indent;
+    if (column > indent) out += ' ', ++column;
+    out += word, column += word.size(), word.clear();
+  };
+  for (char c : text) c == ' ' ? put() : void(word += c);
+  put();
+  return out;
+}
+
+// The help: the text above with the requests' parameters filled in from their tables.
+const std::string& usage() {
+  static const std::string text = [] {
+    std::string t(usage_text);
+    std::string params = wrapped(parameters_of<dto::get_user_request>(), 9) + "\n" +
+                         wrapped(parameters_of<dto::get_profile_request>(), 9);
+    return t.replace(t.find("@parameters@"), 12, params);
+  }();
+  return text;
+}
+
 int usage_error(std::string_view what) {
   std::fprintf(stderr, "genauth-dto: %.*s\n\n%.*s", static_cast<int>(what.size()), what.data(),
-               static_cast<int>(usage.size()), usage.data());
+               static_cast<int>(usage().size()), usage().data());
   return exit_usage;
 }
 
@@ -175,7 +231,7 @@ int main(int argc, char** argv) {
   std::vector<std::string_view> args(argv + 1, argv + argc);
   if (args.empty()) return usage_error("no command");
   if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-    std::fwrite(usage.data(), 1, usage.size(), stdout);
+    std::fwrite(usage().data(), 1, usage().size(), stdout);
     return exit_ok;
   }
   if (args[0] == "decode") return decode_command({args.begin() + 1, args.end()});

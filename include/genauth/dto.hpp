@@ -10,6 +10,7 @@
 #include "dto/enums.hpp"
 #include "dto/error.hpp"
 #include "dto/identity.hpp"
+#include "dto/kind.hpp"
 #include "dto/raw_json.hpp"
 #include "dto/reflect.hpp"
 #include "dto/request.hpp"

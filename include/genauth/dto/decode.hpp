@@ -23,6 +23,7 @@
 #include "detail/simdjson_access.hpp"
 #include "enums.hpp"
 #include "error.hpp"
+#include "kind.hpp"
 #include "raw_json.hpp"
 #include "reflect.hpp"
 #include "response.hpp"
@@ -555,23 +556,7 @@ inline got not_this_type(decode_state& s, od::value& v, bool null_ok, const char
 }
 
 template <class M>
-constexpr const char* expected_json() noexcept {
-  using V = typename unwrap_optional<M>::type;
-  if constexpr (std::is_same_v<V, std::int64_t>) return "expected an integer";
-  else if constexpr (std::is_same_v<V, bool>) return "expected a boolean";
-  else if constexpr (std::is_same_v<V, raw_json> || described<V>) return "expected an object";
-  else if constexpr (std::is_same_v<V, std::span<const std::string_view>>) return "expected an array of strings";
-  else if constexpr (is_span<V>::value) return "expected an array of objects or one object";
-  else return "expected a string";
-}
-
-template <class M>
 got read_slot_general(decode_state& s, od::value& v, M& slot) noexcept;
-
-template <class V>
-inline constexpr bool string_valued = std::is_same_v<V, std::string_view> || std::is_same_v<V, timestamp>;
-template <class E>
-inline constexpr bool string_valued<enum_value<E>> = true;
 
 // Reads a member into its slot: a null leaves an optional one empty (got::null). One
 // instance per member type, shared by every field of that type: inlined into each field's
@@ -589,15 +574,16 @@ template <class M>
     if constexpr (is_optional<M>::value) return slot.emplace();
     else return slot;
   };
-  if constexpr (string_valued<V>) {
+  constexpr member_kind kind = kind_of<V>;
+  if constexpr (is_string_kind(kind)) {
     std::string_view text;
     if (read_plain_string<false>(v, text)) {
-      if constexpr (std::is_same_v<V, std::string_view>) value() = text;
-      else if constexpr (std::is_same_v<V, timestamp>) value().text = text;
+      if constexpr (kind == member_kind::string) value() = text;
+      else if constexpr (kind == member_kind::timestamp) value().text = text;
       else if (classify(s, v, text, true, value()) == got::failed) return got::failed;
       return got::unread;
     }
-  } else if constexpr (std::is_same_v<V, bool> || std::is_same_v<V, std::int64_t>) {
+  } else if constexpr (kind == member_kind::boolean || kind == member_kind::integer) {
     V x;
     if (v.get(x) == simdjson::SUCCESS) return value() = x, got::ok;
   }
@@ -610,12 +596,12 @@ template <class M>
     got g = read(s, v, slot.emplace());
     if (g == got::other) {
       bool null = false;  // the usual other: a null literal, checked (and consumed) first
-      g = !v.is_null().get(null) && null ? got::null : not_this_type(s, v, true, expected_json<M>());
+      g = !v.is_null().get(null) && null ? got::null : not_this_type(s, v, true, expected_json(kind_of<M>));
     }
     if (g == got::null) slot.reset();
     return g;
   } else {
-    return read_member(s, v, slot, expected_json<M>());
+    return read_member(s, v, slot, expected_json(kind_of<M>));
   }
 }
 

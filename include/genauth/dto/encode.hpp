@@ -19,6 +19,7 @@
 #include "detail/json_text.hpp"
 #include "enums.hpp"
 #include "error.hpp"
+#include "kind.hpp"
 #include "raw_json.hpp"
 #include "reflect.hpp"
 
@@ -147,9 +148,7 @@ class writer {
   // A value, after `prefix`; strings, timestamps and enumerations in one move.
   template <class V, class Prefix>
   void value(const V& v, Prefix prefix) {
-    if constexpr (std::is_same_v<V, std::string_view>) string(v, prefix);
-    else if constexpr (std::is_same_v<V, timestamp>) string(v.text, prefix);
-    else if constexpr (requires { v.str(); }) string(v.str(), prefix);
+    if constexpr (is_string_kind(kind_of<V>)) string(string_text(v), prefix);
     else put_prefix(prefix), value(v);
   }
 
@@ -175,7 +174,7 @@ class writer {
   template <class E>
   void value(std::span<const E> list) {
     put("[", 1);
-    if constexpr (std::is_same_v<E, std::string_view>) {  // the cursor stays in a register
+    if constexpr (kind_of<E> == member_kind::string) {  // the cursor stays in a register
       char* p = pos_;
       for (std::size_t i = 0; i < list.size(); ++i) {
         comma_prefix comma{i != 0};

@@ -11,55 +11,52 @@
 
 namespace genauth::dto {
 
-// Wire names by enumerator value; index 0 is `unknown`.
+// Wire names by enumerator value; index 0 is `unknown`. Specialize it for an enumeration
+// of a DTO of your own, or declare both at once with GENAUTH_DTO_ENUM.
 template <class E>
 struct enum_names;
 
-enum class user_status : std::uint8_t { unknown, Activated, Suspended, Deactivated, Resigned, Archived };
-template <>
-struct enum_names<user_status> {
-  static constexpr std::string_view names[] = {"", "Activated", "Suspended", "Deactivated", "Resigned", "Archived"};
-};
+// Declares `enum class type : std::uint8_t { unknown, ... }` and its enum_names from one
+// list of (enumerator, wire name) pairs, so that each value and its name are written once,
+// side by side: `#define MY_LIST(X) X(a, "a") X(b, "b-2")` then `GENAUTH_DTO_ENUM(my_enum, MY_LIST)`
+// in namespace genauth::dto.
+#define GENAUTH_DTO_ENUMERATOR(enumerator, name) enumerator,
+#define GENAUTH_DTO_ENUM_NAME(enumerator, name) name,
+#define GENAUTH_DTO_ENUM(type, list)                                              \
+  enum class type : std::uint8_t { unknown, list(GENAUTH_DTO_ENUMERATOR) };     \
+  template <>                                                                   \
+  struct enum_names<type> {                                                     \
+    static constexpr std::string_view names[] = {"", list(GENAUTH_DTO_ENUM_NAME)}; \
+  }
 
-enum class work_status : std::uint8_t { unknown, Active, Closed };
-template <>
-struct enum_names<work_status> {
-  static constexpr std::string_view names[] = {"", "Active", "Closed"};
-};
+#define GENAUTH_DTO_USER_STATUS(X) \
+  X(Activated, "Activated") X(Suspended, "Suspended") X(Deactivated, "Deactivated") X(Resigned, "Resigned") X(Archived, "Archived")
+GENAUTH_DTO_ENUM(user_status, GENAUTH_DTO_USER_STATUS);
 
-enum class gender : std::uint8_t { unknown, M, F, U, W };  // W: legacy data
-template <>
-struct enum_names<gender> {
-  static constexpr std::string_view names[] = {"", "M", "F", "U", "W"};
-};
+#define GENAUTH_DTO_WORK_STATUS(X) X(Active, "Active") X(Closed, "Closed")
+GENAUTH_DTO_ENUM(work_status, GENAUTH_DTO_WORK_STATUS);
 
-enum class user_source_type : std::uint8_t { unknown, excel, register_, adminCreated, sync, syncTask, workflow };
-template <>
-struct enum_names<user_source_type> {
-  static constexpr std::string_view names[] = {"", "excel", "register", "adminCreated", "sync", "syncTask", "workflow"};
-};
+#define GENAUTH_DTO_GENDER(X) X(M, "M") X(F, "F") X(U, "U") X(W, "W") /* W: legacy data */
+GENAUTH_DTO_ENUM(gender, GENAUTH_DTO_GENDER);
+
+#define GENAUTH_DTO_USER_SOURCE_TYPE(X)                                                                  \
+  X(excel, "excel") X(register_, "register") X(adminCreated, "adminCreated") X(sync, "sync") X(syncTask, "syncTask") \
+  X(workflow, "workflow")
+GENAUTH_DTO_ENUM(user_source_type, GENAUTH_DTO_USER_SOURCE_TYPE);
 
 // The OpenAPI document's 38 values (a superset of the endpoint pages' 27), then three more seen
 // in the wild.
-enum class identity_provider : std::uint8_t {
-  unknown,
-  oidc, oauth2, saml, ldap, ad, cas, azure_ad, wechat, google, qq, wechatwork, dingtalk, weibo,
-  github, alipay, apple, baidu, lark, gitlab, twitter, facebook, slack, linkedin, yidun,
-  qingcloud, gitee, instagram, welink, huawei, honor, xiaomi, oppo, aws, amazon, douyin,
-  kuaishou, line, sdbz,
-  zjzwfw, zzding, seeyona8v5,
-};
-template <>
-struct enum_names<identity_provider> {
-  static constexpr std::string_view names[] = {
-      "",
-      "oidc", "oauth2", "saml", "ldap", "ad", "cas", "azure-ad", "wechat", "google", "qq", "wechatwork", "dingtalk", "weibo",
-      "github", "alipay", "apple", "baidu", "lark", "gitlab", "twitter", "facebook", "slack", "linkedin", "yidun",
-      "qingcloud", "gitee", "instagram", "welink", "huawei", "honor", "xiaomi", "oppo", "aws", "amazon", "douyin",
-      "kuaishou", "line", "sdbz",
-      "zjzwfw", "zzding", "seeyona8v5",
-  };
-};
+#define GENAUTH_DTO_IDENTITY_PROVIDER(X)                                                                    \
+  X(oidc, "oidc") X(oauth2, "oauth2") X(saml, "saml") X(ldap, "ldap") X(ad, "ad") X(cas, "cas")              \
+  X(azure_ad, "azure-ad") X(wechat, "wechat") X(google, "google") X(qq, "qq") X(wechatwork, "wechatwork")    \
+  X(dingtalk, "dingtalk") X(weibo, "weibo") X(github, "github") X(alipay, "alipay") X(apple, "apple")        \
+  X(baidu, "baidu") X(lark, "lark") X(gitlab, "gitlab") X(twitter, "twitter") X(facebook, "facebook")        \
+  X(slack, "slack") X(linkedin, "linkedin") X(yidun, "yidun") X(qingcloud, "qingcloud") X(gitee, "gitee")    \
+  X(instagram, "instagram") X(welink, "welink") X(huawei, "huawei") X(honor, "honor") X(xiaomi, "xiaomi")    \
+  X(oppo, "oppo") X(aws, "aws") X(amazon, "amazon") X(douyin, "douyin") X(kuaishou, "kuaishou")              \
+  X(line, "line") X(sdbz, "sdbz")                                                                          \
+  X(zjzwfw, "zjzwfw") X(zzding, "zzding") X(seeyona8v5, "seeyona8v5")
+GENAUTH_DTO_ENUM(identity_provider, GENAUTH_DTO_IDENTITY_PROVIDER);
 
 template <class E>
 inline constexpr std::size_t enum_size = sizeof(enum_names<E>::names) / sizeof(std::string_view);

@@ -4,16 +4,14 @@
 #pragma once
 
 #include <optional>
-#include <span>
 #include <string_view>
 
 #include "enums.hpp"
+#include "kind.hpp"
 #include "raw_json.hpp"
 #include "reflect.hpp"
 
 namespace genauth::dto {
-
-using string_list = std::span<const std::string_view>;
 
 struct IdentityDto : dto_base {
   std::string_view identityId;

@@ -19,14 +19,28 @@ namespace genauth::dto {
 
 // How get-user reads userId. identity is "<extIdpId>:<userIdInIdp>", sync_relation is
 // "<provider>:<userIdInIdp>", custom_field is "<field key>:<value>".
-enum class user_id_type : std::uint8_t {
-  unknown, user_id, phone, email, username, external_id, identity, sync_relation, custom_field
-};
-template <>
-struct enum_names<user_id_type> {
-  static constexpr std::string_view names[] = {"",         "user_id",       "phone",        "email", "username",
-                                               "external_id", "identity", "sync_relation", "custom_field"};
-};
+#define GENAUTH_DTO_USER_ID_TYPE(X)                                                                     \
+  X(user_id, "user_id") X(phone, "phone") X(email, "email") X(username, "username") X(external_id, "external_id") \
+  X(identity, "identity") X(sync_relation, "sync_relation") X(custom_field, "custom_field")
+GENAUTH_DTO_ENUM(user_id_type, GENAUTH_DTO_USER_ID_TYPE);
+
+// The shape of userId a userIdType asks for, or nullptr when any string will do.
+constexpr const char* user_id_shape(user_id_type t) noexcept {
+  switch (t) {
+    case user_id_type::identity: return "identity: userId is <extIdpId>:<userIdInIdp>";
+    case user_id_type::sync_relation: return "sync_relation: userId is <provider>:<userIdInIdp>";
+    case user_id_type::custom_field: return "custom_field: userId is <key>:<value>";
+    default: return nullptr;
+  }
+}
+
+// A query parameter's kind, from its member's type: a required string, a flag (true or
+// false), or an optional choice of an enumeration's names. Writer, parser and the CLI's
+// help dispatch on it.
+enum class parameter_kind : std::uint8_t { text, flag, choice };
+template <class M>
+inline constexpr parameter_kind parameter_kind_of =
+    std::is_same_v<M, bool> ? parameter_kind::flag : is_optional<M>::value ? parameter_kind::choice : parameter_kind::text;
 
 struct get_user_request {
   std::string_view userId;  // required
@@ -105,14 +119,9 @@ inline error validate(const get_user_request& r) noexcept {
   };
   if (r.userId.empty()) return bad(error_code::missing_field, "userId is required", "userId");
   if (!r.userIdType) return {};
-  const char* shape = nullptr;
-  switch (*r.userIdType) {
-    case user_id_type::unknown: return bad(error_code::invalid_value, "unknown userIdType", "userIdType");
-    case user_id_type::identity: shape = "identity: userId is <extIdpId>:<userIdInIdp>"; break;
-    case user_id_type::sync_relation: shape = "sync_relation: userId is <provider>:<userIdInIdp>"; break;
-    case user_id_type::custom_field: shape = "custom_field: userId is <key>:<value>"; break;
-    default: return {};
-  }
+  if (*r.userIdType == user_id_type::unknown) return bad(error_code::invalid_value, "unknown userIdType", "userIdType");
+  const char* shape = user_id_shape(*r.userIdType);
+  if (!shape) return {};
   return detail::pair_shape(r.userId) ? error{} : bad(error_code::invalid_value, shape, "userId");
 }
 inline error validate(const get_profile_request&) noexcept { return {}; }
@@ -134,9 +143,9 @@ error write_request(const Request& r, Sink& out) {
       out.append(F::name.data(), F::name.size());
       out.append("=", 1);
     };
-    if constexpr (std::is_same_v<field_type<F>, bool>) {
+    if constexpr (parameter_kind_of<field_type<F>> == parameter_kind::flag) {
       if (v) name(), out.append("true", 4);
-    } else if constexpr (std::is_same_v<field_type<F>, std::optional<user_id_type>>) {
+    } else if constexpr (parameter_kind_of<field_type<F>> == parameter_kind::choice) {
       if (v) name(), detail::percent_encode(out, to_string(*v));
     } else {
       name(), detail::percent_encode(out, v);
@@ -166,12 +175,13 @@ error set_parameter(Request& r, std::string_view name, std::string_view value) n
   visit_field<Request>(static_cast<std::size_t>(index), [&](auto f) {
     using F = decltype(f);
     auto& slot = r.*(F::member);
-    if constexpr (std::is_same_v<field_type<F>, bool>) {
+    if constexpr (parameter_kind_of<field_type<F>> == parameter_kind::flag) {
       if (value == "true" || value == "false") slot = value == "true";
       else result = bad("a flag is true or false");
-    } else if constexpr (std::is_same_v<field_type<F>, std::optional<user_id_type>>) {
-      auto type = enum_from_string<user_id_type>(value);
-      if (type == user_id_type::unknown) result = bad("unknown userIdType");
+    } else if constexpr (parameter_kind_of<field_type<F>> == parameter_kind::choice) {
+      using E = typename field_type<F>::value_type;
+      auto type = enum_from_string<E>(value);
+      if (type == E::unknown) result = bad("unknown value of this parameter");
       else slot = type;
     } else {
       slot = value;
