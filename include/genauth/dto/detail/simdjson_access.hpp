@@ -39,6 +39,18 @@
 #include "json_text.hpp"
 #include "work_count.hpp"
 
+// simdjson compiles On-Demand for the SIMD kernel the compiler flags allow, and for its
+// generic one when they allow none (plain x86-64). Define GENAUTH_DTO_KERNEL_NOTICE to be
+// told so, once per translation unit. Opt-in, since a user's build must stay free of any
+// diagnostic from these headers (README.md, "Where it builds"); GCC only: there it
+// is a note, while clang makes it a warning, which -Werror would make fatal.
+#if defined(GENAUTH_DTO_KERNEL_NOTICE) && defined(__GNUC__) && !defined(__clang__) && \
+    !(SIMDJSON_CAN_ALWAYS_RUN_ICELAKE) && !(SIMDJSON_CAN_ALWAYS_RUN_HASWELL) && !(SIMDJSON_CAN_ALWAYS_RUN_WESTMERE) && \
+    !(SIMDJSON_CAN_ALWAYS_RUN_ARM64) && !(SIMDJSON_CAN_ALWAYS_RUN_PPC64)
+#pragma message( \
+    "genauth-dto: simdjson On-Demand uses its generic kernel in this build; compile with -march=native, or the oldest CPU you deploy to (e.g. -march=haswell), for a SIMD one")
+#endif
+
 namespace genauth::dto::detail {
 
 namespace od = simdjson::ondemand;
