@@ -27,13 +27,6 @@ static_assert(dto::kind_of<std::optional<dto::UserDto>> == kind::dto);
 static_assert(dto::is_string_kind(kind::enumeration) && !dto::is_string_kind(kind::raw_json));
 static_assert(dto::is_list_kind(kind::dto_list) && !dto::is_list_kind(kind::dto));
 
-TEST_CASE("string_text: what the encoder writes for each string kind") {
-  CHECK(dto::string_text(std::string_view("a")) == "a");
-  CHECK(dto::string_text(dto::timestamp{"2022-07-03"}) == "2022-07-03");
-  CHECK(dto::string_text(dto::enum_value<dto::gender>(dto::gender::F)) == "F");
-  CHECK(dto::string_text(dto::enum_value<dto::gender>(std::string_view("X"))) == "X");
-}
-
 using row = std::tuple<std::string, char, bool>;  // name, peer kind letter, required
 
 // The peers' letter for a kind: S for every string kind (the peers keep strings as text).

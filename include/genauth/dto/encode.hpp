@@ -148,7 +148,10 @@ class writer {
   // A value, after `prefix`; strings, timestamps and enumerations in one move.
   template <class V, class Prefix>
   void value(const V& v, Prefix prefix) {
-    if constexpr (is_string_kind(kind_of<V>)) string(string_text(v), prefix);
+    constexpr member_kind kind = kind_of<V>;
+    if constexpr (kind == member_kind::string) string(v, prefix);
+    else if constexpr (kind == member_kind::timestamp) string(v.text, prefix);
+    else if constexpr (kind == member_kind::enumeration) string(v.str(), prefix);
     else put_prefix(prefix), value(v);
   }
 

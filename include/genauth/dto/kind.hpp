@@ -84,15 +84,6 @@ constexpr bool is_list_kind(member_kind k) noexcept {
   return k == member_kind::string_list || k == member_kind::dto_list;
 }
 
-// The text of a string-kind value, as the encoder writes it.
-template <class V>
-  requires(is_string_kind(kind_of<V>))
-constexpr std::string_view string_text(const V& v) noexcept {
-  if constexpr (kind_of<V> == member_kind::string) return v;
-  else if constexpr (kind_of<V> == member_kind::timestamp) return v.text;
-  else return v.str();
-}
-
 // What JSON a member of each kind must hold, in the words of the decoder's type_mismatch.
 constexpr const char* expected_json(member_kind k) noexcept {
   switch (k) {

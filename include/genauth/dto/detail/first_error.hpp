@@ -60,7 +60,8 @@ inline void prefer_syntax_error(decode_state& s) noexcept {
 // The entry point, called once a decode has failed, while its document is alive, with
 // `read_again` running the same decode again. Passes, each only when needed:
 //  1. a raw JSON value failed the lean walk, which says no but not where: the whole decode
-//     again with the precise walk (read_again), which finds the value's pointer and offset;
+//     again with the precise walk (read_again), which finds the value's pointer and offset
+//     and then locates its own error (passes 2 and 3);
 //  2. the error is not a syntax error: the rest of the document is walked, since a syntax
 //     error anywhere comes first (contract D1): prefer_syntax_error, above;
 //  3. that walk stopped at max_depth: the rest is scanned iteratively, at any depth
@@ -70,7 +71,8 @@ template <class ReadAgain>
 void locate_first_error(decode_state& s, ReadAgain&& read_again) noexcept {
   if (s.retry_precisely) {
     s.restart_precisely();
-    if (read_again()) return;  // (the lean walk's no is the precise walk's: not reached)
+    (void)read_again();  // (it fails: the lean walk's no is the precise walk's)
+    return;
   }
   if (s.err.code() != error_code::syntax) prefer_syntax_error(s);
 }

@@ -17,6 +17,18 @@
 
 namespace genauth::dto::detail {
 
+template <described T>
+bool decode_root(decode_state& s, od::parser& parser, simdjson::padded_string_view json, T& out) noexcept;
+
+// The same decode from the start, for first_error.hpp's precise pass: out of line, so that
+// the hot decode holds one copy of the object walk.
+template <described T>
+[[gnu::cold, gnu::noinline]] bool decode_root_again(decode_state& s, od::parser& parser,
+                                                    simdjson::padded_string_view json, T& out) noexcept {
+  out = T{};
+  return decode_root(s, parser, json, out);
+}
+
 // Decodes `json` into `out`; false with s.err set on failure.
 template <described T>
 bool decode_root(decode_state& s, od::parser& parser, simdjson::padded_string_view json, T& out) noexcept {
@@ -36,10 +48,7 @@ bool decode_root(decode_state& s, od::parser& parser, simdjson::padded_string_vi
   std::size_t start = static_cast<std::size_t>(skip_ws(s.base, s.base + s.size) - s.base);  // the '{'
   if (e) return s.fail(e, start);
   if (!decode_object(s, o, start, out)) {
-    locate_first_error(s, [&] {  // the same decode, from the start
-      out = T{};
-      return !parser.iterate(json).get(doc) && !doc.get_object().get(o) && decode_object(s, o, start, out);
-    });
+    locate_first_error(s, [&] { return decode_root_again(s, parser, json, out); });
     return false;
   }
   const char* tail = nullptr;
