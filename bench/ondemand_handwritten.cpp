@@ -8,7 +8,7 @@
 // SPDX-License-Identifier: MIT
 #include "ondemand_handwritten.hpp"
 
-#include <genauth/dto/detail/json_text.hpp>  // closing_quote_padded: the block-wise quote search
+#include <genauth/dto/detail/byte_search.hpp>  // closing_quote_padded: the block-wise quote search
 
 #include <cstring>
 

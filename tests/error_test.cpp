@@ -5,7 +5,7 @@
 // SPDX-License-Identifier: MIT
 #include <doctest/doctest.h>
 
-#include <genauth/dto/detail/json_text.hpp>
+#include <genauth/dto/detail/validate.hpp>
 
 #include <string>
 #include <vector>

@@ -9,7 +9,7 @@
 #include <optional>
 #include <string_view>
 
-#include "detail/json_text.hpp"
+#include "detail/ascii.hpp"
 #include "error.hpp"
 
 namespace genauth::dto {

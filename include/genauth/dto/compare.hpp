@@ -8,7 +8,7 @@
 #include <optional>
 #include <span>
 
-#include "detail/json_text.hpp"
+#include "detail/minify.hpp"
 #include "kind.hpp"
 #include "raw_json.hpp"
 #include "reflect.hpp"

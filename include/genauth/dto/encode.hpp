@@ -16,7 +16,8 @@
 #include <string_view>
 
 #include "chrono.hpp"
-#include "detail/json_text.hpp"
+#include "detail/byte_search.hpp"
+#include "detail/minify.hpp"
 #include "enums.hpp"
 #include "error.hpp"
 #include "kind.hpp"

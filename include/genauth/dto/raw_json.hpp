@@ -10,7 +10,9 @@
 #include <span>
 #include <string_view>
 
-#include "detail/json_text.hpp"
+#include "detail/ascii.hpp"
+#include "detail/scan.hpp"
+#include "detail/validate.hpp"
 #include "error.hpp"
 
 namespace genauth::dto {

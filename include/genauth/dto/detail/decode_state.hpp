@@ -15,7 +15,10 @@
 
 #include "../decode_options.hpp"
 #include "../error.hpp"
-#include "json_text.hpp"
+#include "ascii.hpp"
+#include "byte_search.hpp"
+#include "scan.hpp"
+#include "validate.hpp"
 #include "memory.hpp"
 #include "name_set.hpp"
 #include "simdjson_access.hpp"

@@ -65,7 +65,7 @@ inline void prefer_syntax_error(decode_state& s) noexcept {
 //  2. the error is not a syntax error: the rest of the document is walked, since a syntax
 //     error anywhere comes first (contract D1): prefer_syntax_error, above;
 //  3. that walk stopped at max_depth: the rest is scanned iteratively, at any depth
-//     (first_syntax_error, json_text.hpp).
+//     (first_syntax_error, validate.hpp).
 // Each pass reads the document once, so locating costs at most a few decodes (contract D10).
 template <class ReadAgain>
 void locate_first_error(decode_state& s, ReadAgain&& read_again) noexcept {

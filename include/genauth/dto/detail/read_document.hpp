@@ -12,7 +12,7 @@
 #include "../reflect.hpp"
 #include "decode_state.hpp"
 #include "first_error.hpp"
-#include "json_text.hpp"
+#include "scan.hpp"
 #include "read_object.hpp"
 
 namespace genauth::dto::detail {

@@ -36,7 +36,9 @@
 #include <string_view>
 #include <type_traits>
 
-#include "json_text.hpp"
+#include "ascii.hpp"
+#include "byte_search.hpp"
+#include "scan.hpp"
 #include "work_count.hpp"
 
 // simdjson compiles On-Demand for the SIMD kernel the compiler flags allow, and for its
