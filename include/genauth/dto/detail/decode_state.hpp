@@ -44,7 +44,7 @@ struct decode_state {
   bool precise = false;
   bool retry_precisely = false;
   // The first unknown member name this walk unescaped (into the parser's string buffer,
-  // which fills upwards): where the later ones are counted from (kept_member, below).
+  // which fills upwards): where the later ones are counted from (kept_member, read_object.hpp).
   const char* unescaped = nullptr;
   error err;
 
