@@ -45,8 +45,9 @@ constexpr char peer_letter(kind k) {
   return 'S';
 }
 
+// A table's rows as the peers write them.
 template <class T>
-std::vector<row> table_rows() {
+std::vector<row> peer_rows() {
   std::vector<row> rows;
   dto::for_each_field<T>([&](auto f, auto) {
     using F = decltype(f);
@@ -60,9 +61,9 @@ std::vector<row> table_rows() {
 #define PEER_ROW(name, kind, required) row{#name, #kind[0], required != 0},
 
 TEST_CASE("bench/peers.hpp's schema is the field tables'") {
-  CHECK(table_rows<dto::UserSingleRespDto>() == std::vector<row>{PEER_ENVELOPE_FIELDS(PEER_ROW)});
-  CHECK(table_rows<dto::UserDto>() == std::vector<row>{PEER_USER_FIELDS(PEER_ROW)});
-  CHECK(table_rows<dto::IdentityDto>() == std::vector<row>{PEER_IDENTITY_FIELDS(PEER_ROW)});
+  CHECK(peer_rows<dto::UserSingleRespDto>() == std::vector<row>{PEER_ENVELOPE_FIELDS(PEER_ROW)});
+  CHECK(peer_rows<dto::UserDto>() == std::vector<row>{PEER_USER_FIELDS(PEER_ROW)});
+  CHECK(peer_rows<dto::IdentityDto>() == std::vector<row>{PEER_IDENTITY_FIELDS(PEER_ROW)});
 }
 
 TEST_CASE("sample_json: a valid value of every kind, so that required_members decode") {

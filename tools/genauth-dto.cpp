@@ -59,28 +59,27 @@ std::string parameters_of() {
   std::string_view path = Request::path;
   std::string s(path.substr(path.rfind('/') + 1));
   s += ":";
+  bool flags = false;
   dto::for_each_field<Request>([&](auto f, auto i) {
     using M = dto::field_type<decltype(f)>;
     s += std::string(i() ? ", " : " ") + std::string(decltype(f)::name);
-    if constexpr (dto::parameter_kind_of<M> == dto::parameter_kind::text) {
+    if constexpr (dto::parameter_kind_of<M> == dto::parameter_kind::flag) {
+      flags = true;
+    } else if constexpr (dto::parameter_kind_of<M> == dto::parameter_kind::text) {
       s += " (required)";
     } else if constexpr (dto::parameter_kind_of<M> == dto::parameter_kind::choice) {
       using E = typename M::value_type;
       s += " (";
       for (std::size_t v = 1; v < dto::enum_size<E>; ++v) {
         s += std::string(v > 1 ? ", " : "") + std::string(dto::enum_names<E>::names[v]);
-        if (const char* shape = dto::user_id_shape(static_cast<E>(v))) {  // "identity: userId is <a>:<b>"
+        // The form from the validator's own message, "identity: userId is <a>:<b>".
+        if (const char* shape = dto::user_id_shape(static_cast<E>(v))) {
           std::string_view form(shape);
           s += " " + std::string(form.substr(form.rfind(' ') + 1));
         }
       }
       s += ")";
     }
-    return true;
-  });
-  bool flags = false;
-  dto::for_each_field<Request>([&](auto f, auto) {
-    flags = flags || dto::parameter_kind_of<dto::field_type<decltype(f)>> == dto::parameter_kind::flag;
     return true;
   });
   return s + (flags ? "; flags are true or false." : ".");
