@@ -59,6 +59,33 @@ struct document {
 using peer_decode = bool (*)(std::string_view, peer::Response&);
 using peer_encode = std::string (*)(const peer::Response&);
 
+#if defined(GENAUTH_DTO_BENCH_GLAZE)
+// decode/glaze/<doc> (string_view members), decode/glaze_string/<doc> (std::string members) and
+// encode/glaze/<doc>, on the documents glaze can read: those without the vendor's quirks.
+void register_glaze(const document& doc) {
+  if (!peer::glaze::make(false)->decode(doc.json)) {
+    std::fprintf(stderr, "bench: glaze cannot read %s (the vendor's stringified lists); no glaze rows for it\n",
+                 doc.name.c_str());
+    return;
+  }
+  for (bool owning : {false, true}) {
+    std::string impl = owning ? "glaze_string" : "glaze";
+    benchmark::RegisterBenchmark(("decode/" + impl + "/" + doc.name).c_str(), [&doc, owning](benchmark::State& s) {
+      auto glaze = peer::glaze::make(owning);
+      if (!glaze->decode(doc.json)) die("glaze cannot decode " + doc.name);
+      run(s, doc.json.size(), [&] { benchmark::DoNotOptimize(glaze->decode(doc.json)); });
+    });
+  }
+  benchmark::RegisterBenchmark(("encode/glaze/" + doc.name).c_str(), [&doc](benchmark::State& s) {
+    auto glaze = peer::glaze::make(false);
+    if (!glaze->decode(doc.json)) die("glaze cannot decode " + doc.name);
+    std::size_t size = glaze->encode();
+    if (size == 0) die("glaze cannot encode " + doc.name);
+    run(s, size, [&] { benchmark::DoNotOptimize(glaze->encode()); });
+  });
+}
+#endif
+
 void register_all(const std::vector<document>& docs) {
   for (const document& doc : docs) {
     const std::string& n = doc.name;
@@ -102,6 +129,10 @@ void register_all(const std::vector<document>& docs) {
                                    });
     }
 
+#if defined(GENAUTH_DTO_BENCH_GLAZE)
+    register_glaze(doc);
+#endif
+
     benchmark::RegisterBenchmark(("encode/" + genauth + "/" + n).c_str(), [&doc](benchmark::State& s) {
       dto::decoder d;
       auto r = d.decode(doc.json);
@@ -136,6 +167,18 @@ void register_floor(const document& doc) {
   });
 }
 
+// stage1/<doc>: On-Demand's iterate() alone, nothing read: simdjson's stage 1 (every byte
+// validated as UTF-8, every structural character indexed), which every On-Demand decoder pays
+// before it reads a value; the floor of issue 14's moonshot (bench/README.md, "Per SIMD level").
+void register_stage1(const document& doc) {
+  benchmark::RegisterBenchmark(("stage1/" + doc.name).c_str(), [&doc](benchmark::State& s) {
+    simdjson::ondemand::parser parser;
+    simdjson::padded_string_view in(doc.padded);
+    if (parser.iterate(in).error()) die("simdjson cannot index " + doc.name);
+    run(s, doc.json.size(), [&] { benchmark::DoNotOptimize(parser.iterate(in).error()); });
+  });
+}
+
 // decode/genauth/<shape> (contract P4): each shape of tests/shapes.hpp that decodes, at about
 // 1 MB, as many items as that takes (90,000 unknown members, for one).
 void register_shapes() {
@@ -163,6 +206,12 @@ void register_shapes() {
 
 }  // namespace
 
+// The kernel On-Demand was compiled for in this program; simdjson::builtin_implementation()
+// would name the shared library's, which its own build flags chose.
+#define GENAUTH_BENCH_NAME(x) #x
+#define GENAUTH_BENCH_NAME_OF(x) GENAUTH_BENCH_NAME(x)
+const char* const ondemand_kernel = GENAUTH_BENCH_NAME_OF(SIMDJSON_BUILTIN_IMPLEMENTATION);
+
 int main(int argc, char** argv) {
   static std::vector<document> docs;
   for (const char* name : {"sample", "array_form", "large"}) {
@@ -171,8 +220,21 @@ int main(int argc, char** argv) {
     docs.push_back({name, json, simdjson::padded_string(json)});
   }
   register_all(docs);
+  for (const document& doc : docs) register_stage1(doc);
   register_floor(docs.back());  // large
   register_shapes();
+  // Which simdjson ran: stage 1 runs the kernel chosen at run time (SIMDJSON_FORCE_IMPLEMENTATION
+  // overrides it), On-Demand's reading the one the compiler flags chose.
+  benchmark::AddCustomContext("simdjson", std::to_string(simdjson::SIMDJSON_VERSION_MAJOR) + "." +
+                                             std::to_string(simdjson::SIMDJSON_VERSION_MINOR) + "." +
+                                             std::to_string(simdjson::SIMDJSON_VERSION_REVISION));
+#if defined(__clang__)
+  benchmark::AddCustomContext("compiler", "clang " __clang_version__);
+#elif defined(__GNUC__)
+  benchmark::AddCustomContext("compiler", "g++ " __VERSION__);
+#endif
+  benchmark::AddCustomContext("simdjson_stage1_kernel", simdjson::get_active_implementation()->name());
+  benchmark::AddCustomContext("simdjson_ondemand_kernel", ondemand_kernel);
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();

@@ -7,20 +7,28 @@
 #                                                         scripts/demo.sh, then scripts/test.sh)
 #        scripts/other-debian.sh --prepare SUITE          (make the chroot and install the
 #                                                         packages only; needs GENAUTH_DTO_CHROOT)
+#        scripts/other-debian.sh --bench SUITE OUT.json   (bench/run.sh's tables, preset bench,
+#                                                         with that release's simdjson; glaze
+#                                                         too where the release has glaze 9)
 # GENAUTH_DTO_CHROOT=DIR keeps the chroot in DIR (and reuses it on the next run); without
 # it, a fresh one is made under /var/tmp and removed at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 prepare=0
 quick_start=0
+bench_out=""
 case "${1:-}" in
+  --bench)
+    [ $# -ge 3 ] || { echo "usage: $0 --bench SUITE OUT.json" >&2; exit 2; }
+    bench_out=$(realpath "$3")
+    set -- "$2" ;;
   --prepare)
     prepare=1
     shift
     [ -n "${GENAUTH_DTO_CHROOT:-}" ] || { echo "$0: --prepare needs GENAUTH_DTO_CHROOT" >&2; exit 2; } ;;
   --quick-start) quick_start=1; shift ;;
 esac
-[ $# -ge 1 ] || { echo "usage: $0 [--prepare|--quick-start] trixie|sid|bookworm [preset ...]" >&2; exit 2; }
+[ $# -ge 1 ] || { echo "usage: $0 [--prepare|--quick-start|--bench] trixie|sid|bookworm [preset ...]" >&2; exit 2; }
 suite=$1
 shift
 presets=("$@")
@@ -68,7 +76,12 @@ rm -rf --one-file-system "$root/src"
 mkdir -p "$root/src"
 git ls-files -z | tar --null -T - -cf - | tar -xf - -C "$root/src"
 echo "== $suite: $(run '. /etc/os-release; echo "$PRETTY_NAME"'), $(run 'g++ --version | head -n 1'), $(run 'clang++ --version | head -n 1'), simdjson $(run 'dpkg-query -W -f="\${Version}" libsimdjson-dev')" >&2
-if [ $quick_start = 1 ]; then
+if [ -n "$bench_out" ]; then
+  # glaze 9 (bench/README.md, "glaze") where the release packages it.
+  run 'apt-cache show libglaze-dev 2>/dev/null | grep -q "^Version: 9" && bash /src/scripts/deps.sh libglaze-dev >/dev/null; true'
+  run 'cd /src && bash bench/run.sh bench /src/bench.json'
+  cp "$root/src/bench.json" "$bench_out"
+elif [ $quick_start = 1 ]; then
   run 'cd /src && bash scripts/demo.sh && bash scripts/test.sh'
 else
   run 'cd /src && bash scripts/test.sh "$@"' leg "${presets[@]}"

@@ -127,7 +127,7 @@ class writer {
     }
   }
 
-  void put(const char* p, std::size_t n) {
+  [[gnu::always_inline]] void put(const char* p, std::size_t n) {
     if (room(n)) {
       copy(p, n);
     } else {
@@ -226,12 +226,14 @@ class writer {
   }
 
  private:
-  bool room(std::size_t n) const noexcept { return static_cast<std::size_t>(end_ - pos_) >= n; }
-  static void copy_to(char* to, const char* p, std::size_t n) noexcept {
+  // The cursor's helpers are always_inline: in the large per-DTO writers GCC called them
+  // out of line, a fifth of an encoding's time (bench/README.md, "Per SIMD level").
+  [[gnu::always_inline]] bool room(std::size_t n) const noexcept { return static_cast<std::size_t>(end_ - pos_) >= n; }
+  [[gnu::always_inline]] static void copy_to(char* to, const char* p, std::size_t n) noexcept {
     if (n < 64) copy_short(to, p, n);
     else std::memcpy(to, p, n);
   }
-  void copy(const char* p, std::size_t n) noexcept {
+  [[gnu::always_inline]] void copy(const char* p, std::size_t n) noexcept {
     char* to = pos_;
     copy_to(to, p, n);
     pos_ = to + n;

@@ -15,12 +15,12 @@ namespace genauth::dto::detail {
 // Masks of the bytes searched for, in a block (B = block) or a word (B = swar).
 template <class B>
 struct masks {
-  static auto quote_or_backslash(const char* p) noexcept {
+  [[gnu::always_inline]] static auto quote_or_backslash(const char* p) noexcept {
     auto x = B::load(p);
     return B::bits(B::either(B::eq(x, '"'), B::eq(x, '\\')));
   }
   // The bytes a JSON string must escape: below 0x20, '"' and '\\'.
-  static auto needs_escape(const char* p) noexcept {
+  [[gnu::always_inline]] static auto needs_escape(const char* p) noexcept {
     auto x = B::load(p);
     return B::bits(B::either(B::below_0x20(x), B::either(B::eq(x, '"'), B::eq(x, '\\'))));
   }
@@ -50,18 +50,22 @@ inline const char* find_quote_or_backslash(const char* p, const char* e) noexcep
 // Whether any byte of [p, p + n) needs escaping. Reads each byte from memory (never from a
 // copy, which would stall store forwarding) and nothing outside [p, p + n): the last piece
 // overlaps the one before, and text shorter than a block is read as two overlapping halves.
+// (Every helper it calls is always_inline: inside a large encoder GCC otherwise calls them.)
+template <class B>
+[[gnu::always_inline]] inline bool any_escape(const char* q) noexcept {
+  return masks<B>::needs_escape(q) != 0;
+}
 [[gnu::always_inline]] inline bool needs_escape(const char* p, std::size_t n) noexcept {
-  auto any = [&]<class B>(B, const char* q) { return masks<B>::needs_escape(q) != 0; };
   if (n >= block::width) {
     const char* e = p + n;
     for (; static_cast<std::size_t>(e - p) >= block::width; p += block::width)
-      if (any(block{}, p)) return true;
-    return p != e && any(block{}, e - block::width);
+      if (any_escape<block>(p)) return true;
+    return p != e && any_escape<block>(e - block::width);
   }
 #if GENAUTH_DTO_AVX2
-  if (n >= 16) return any(sse{}, p) || any(sse{}, p + n - 16);
+  if (n >= 16) return any_escape<sse>(p) || any_escape<sse>(p + n - 16);
 #endif
-  if (block::width > 8 && n >= 8) return any(swar{}, p) || any(swar{}, p + n - 8);
+  if (block::width > 8 && n >= 8) return any_escape<swar>(p) || any_escape<swar>(p + n - 8);
   auto needs = [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\'; };
   if (n >= 4) {
     std::uint32_t lo, hi;
