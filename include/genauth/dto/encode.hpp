@@ -127,7 +127,7 @@ class writer {
     }
   }
 
-  [[gnu::always_inline]] void put(const char* p, std::size_t n) {
+  void put(const char* p, std::size_t n) {
     if (room(n)) {
       copy(p, n);
     } else {
@@ -226,14 +226,12 @@ class writer {
   }
 
  private:
-  // The cursor's helpers are always_inline: in the large per-DTO writers GCC called them
-  // out of line, a fifth of an encoding's time (bench/README.md, "Per SIMD level").
-  [[gnu::always_inline]] bool room(std::size_t n) const noexcept { return static_cast<std::size_t>(end_ - pos_) >= n; }
-  [[gnu::always_inline]] static void copy_to(char* to, const char* p, std::size_t n) noexcept {
+  bool room(std::size_t n) const noexcept { return static_cast<std::size_t>(end_ - pos_) >= n; }
+  static void copy_to(char* to, const char* p, std::size_t n) noexcept {
     if (n < 64) copy_short(to, p, n);
     else std::memcpy(to, p, n);
   }
-  [[gnu::always_inline]] void copy(const char* p, std::size_t n) noexcept {
+  void copy(const char* p, std::size_t n) noexcept {
     char* to = pos_;
     copy_to(to, p, n);
     pos_ = to + n;
@@ -260,17 +258,23 @@ class writer {
     }
   }
   // prefix and s as a JSON string at p when s needs no escape and all fits before end:
-  // the new end, else nullptr (nothing written).
+  // the new end, else nullptr (nothing kept: a text of a block or more is checked as it is
+  // copied, and what was copied before an escape lies past the cursor, to be written over).
   // (The room asked for covers what prefix.write() may store: at most one byte more than
   // its size.)
   template <class Prefix>
   [[gnu::always_inline]] static char* plain_string(char* p, const char* end, Prefix prefix,
                                                    std::string_view s) noexcept {
-    if (needs_escape(s.data(), s.size()) || static_cast<std::size_t>(end - p) < prefix.size() + s.size() + 2)
-      return nullptr;
-    p = prefix.write(p);
+    if (static_cast<std::size_t>(end - p) < prefix.size() + s.size() + 2) return nullptr;
+    if (s.size() >= block::width) {
+      p = prefix.write(p);
+      if (!copy_unless_escape(p + 1, s.data(), s.size())) return nullptr;
+    } else {
+      if (needs_escape(s.data(), s.size())) return nullptr;
+      p = prefix.write(p);
+      copy_short(p + 1, s.data(), s.size());
+    }
     p[0] = '"';
-    copy_to(p + 1, s.data(), s.size());
     p[s.size() + 1] = '"';
     return p + s.size() + 2;
   }

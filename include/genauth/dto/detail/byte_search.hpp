@@ -77,6 +77,20 @@ template <class B>
   return n > 0 && (needs(p[0]) || needs(p[n / 2]) || needs(p[n - 1]));
 }
 
+// Copies [s, s + n), n >= block::width, to d a block at a time, each block checked as it is
+// copied (one pass over the text, not a scan and then a copy): whether no byte needed escaping;
+// if one did, what was copied is not to be kept. Nothing outside the two ranges is read or
+// written: the last block overlaps the one before.
+[[gnu::always_inline]] inline bool copy_unless_escape(char* d, const char* s, std::size_t n) noexcept {
+  std::size_t i = 0;
+  for (; n - i > block::width; i += block::width) {
+    std::memcpy(d + i, s + i, block::width);
+    if (any_escape<block>(s + i)) return false;
+  }
+  std::memcpy(d + n - block::width, s + n - block::width, block::width);
+  return !any_escape<block>(s + n - block::width);
+}
+
 // Copies n < 64 bytes without a call: two overlapping moves of the largest power of two
 // that fits.
 [[gnu::always_inline]] inline void copy_short(char* d, const char* s, std::size_t n) noexcept {
