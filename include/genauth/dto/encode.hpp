@@ -24,6 +24,15 @@
 #include "raw_json.hpp"
 #include "reflect.hpp"
 
+// put() and its copies are inlined into the large per-DTO writers, where GCC called them out
+// of line (bench/README.md, "Per SIMD level"); not at -O0, where GCC, folding nothing, warns
+// of reads past the short literals they copy.
+#if defined(__OPTIMIZE__)
+#define GENAUTH_DTO_INLINE_PUT [[gnu::always_inline]]
+#else
+#define GENAUTH_DTO_INLINE_PUT
+#endif
+
 namespace genauth::dto {
 
 struct encode_options {
@@ -127,7 +136,7 @@ class writer {
     }
   }
 
-  void put(const char* p, std::size_t n) {
+  GENAUTH_DTO_INLINE_PUT void put(const char* p, std::size_t n) {
     if (room(n)) {
       copy(p, n);
     } else {
@@ -227,11 +236,11 @@ class writer {
 
  private:
   bool room(std::size_t n) const noexcept { return static_cast<std::size_t>(end_ - pos_) >= n; }
-  static void copy_to(char* to, const char* p, std::size_t n) noexcept {
+  GENAUTH_DTO_INLINE_PUT static void copy_to(char* to, const char* p, std::size_t n) noexcept {
     if (n < 64) copy_short(to, p, n);
     else std::memcpy(to, p, n);
   }
-  void copy(const char* p, std::size_t n) noexcept {
+  GENAUTH_DTO_INLINE_PUT void copy(const char* p, std::size_t n) noexcept {
     char* to = pos_;
     copy_to(to, p, n);
     pos_ = to + n;
@@ -358,3 +367,5 @@ std::ostream& operator<<(std::ostream& os, const T& dto) {
 }
 
 }  // namespace genauth::dto
+
+#undef GENAUTH_DTO_INLINE_PUT
