@@ -762,6 +762,13 @@ TEST_CASE("S5: unknown values keep their text; known ones decode") {
   CHECK((*u.identities)[0].provider.text == "mastodon");
   std::string out = encode(*ok);
   CHECK(out.find(R"("status":"Frozen")") != std::string::npos);
+  // Deleted, a status the list endpoints' documents name (contract S5), is known.
+  std::string deleted = out;
+  deleted.replace(deleted.find("Frozen"), 6, "Deleted");
+  auto del = d.decode(deleted);
+  REQUIRE(del);
+  CHECK(del->data->status == dto::user_status::Deleted);
+  CHECK(encode(*del) == deleted);
   CHECK(out.find(R"("provider":"mastodon")") != std::string::npos);
 }
 

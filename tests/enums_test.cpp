@@ -21,7 +21,7 @@ void check_all_names(std::size_t expected) {
 }
 
 TEST_CASE("every listed value round trips") {
-  check_all_names<dto::user_status>(5);
+  check_all_names<dto::user_status>(6);
   check_all_names<dto::work_status>(2);
   check_all_names<dto::gender>(4);
   check_all_names<dto::user_source_type>(6);

@@ -30,7 +30,8 @@ struct enum_names;
   }
 
 #define GENAUTH_DTO_USER_STATUS(X) \
-  X(Activated, "Activated") X(Suspended, "Suspended") X(Deactivated, "Deactivated") X(Resigned, "Resigned") X(Archived, "Archived")
+  X(Activated, "Activated") X(Suspended, "Suspended") X(Deactivated, "Deactivated") X(Resigned, "Resigned") X(Archived, "Archived") \
+      X(Deleted, "Deleted") /* Deleted: seen in the list endpoints' documents (contract S5) */
 GENAUTH_DTO_ENUM(user_status, GENAUTH_DTO_USER_STATUS);
 
 #define GENAUTH_DTO_WORK_STATUS(X) X(Active, "Active") X(Closed, "Closed")
