@@ -38,6 +38,19 @@ TEST_CASE("a repeated decode and encode allocate nothing") {
     });
     CHECK(n == 0);
   }
+  // The list envelopes (contract S4) too: a page of three users, its list then one object.
+  std::string seed = docs[0];
+  std::size_t data = seed.find("\"data\":") + 7;
+  std::string user = seed.substr(data, seed.rfind('}') - data);
+  std::string page = R"({"statusCode":200,"message":"m","data":{"totalCount":3,"list":[)" + user + "," + user + "," +
+                     user + "]}}";
+  REQUIRE(d.decode<dto::UserPaginatedRespDto>(page));
+  CHECK(allocations_of([&] {
+          for (int i = 0; i < 100; ++i) {
+            REQUIRE(d.decode<dto::UserPaginatedRespDto>(page));
+            REQUIRE(d.decode<dto::UserListRespDto>(docs[0]));
+          }
+        }) == 0);
   // Errors allocate nothing either.
   CHECK(allocations_of([&] { CHECK_FALSE(d.decode(R"({"statusCode":200,"message":1})")); }) == 0);
   CHECK(allocations_of([&] { CHECK_FALSE(d.decode(R"({"statusCode":"x","message":1} x)")); }) == 0);

@@ -158,6 +158,7 @@ TEST_CASE("the fuzzing dictionary names every member and enumeration value") {
   std::string dict = read_file(GENAUTH_DTO_FUZZ_DICT);
   REQUIRE_FALSE(dict.empty());
   check_dictionary_names<dto::UserSingleRespDto>(dict);
+  check_dictionary_names<dto::UserPagingDto>(dict);
   check_dictionary_names<dto::UserDto>(dict);
   check_dictionary_names<dto::IdentityDto>(dict);
   check_dictionary_values<dto::user_status>(dict);

@@ -20,14 +20,19 @@ constexpr std::string_view usage_text = R"(usage: genauth-dto decode [options] [
        genauth-dto url get-user|get-profile [--json-errors] [name=value ...]
        genauth-dto --help
 
-decode   Reads one GenAuth UserSingleRespDto response (the JSON body of
-         GET /api/v3/get-user or /api/v3/get-profile) from FILE, or from standard
+decode   Reads one GenAuth response (by default a UserSingleRespDto, the JSON body
+         of GET /api/v3/get-user or /api/v3/get-profile) from FILE, or from standard
          input when FILE is - or absent, decodes and validates it, and prints its
          canonical encoding on one line: members in the vendor's table order, lists as
          arrays, identities always an array, unknown members kept after the known
          ones, raw JSON (customData, userInfoInIdp, unknown members) minified.
 
-options  --show-secrets            print accessToken / refreshToken (redacted by default)
+options  --type single|list|page   the envelope: single (UserSingleRespDto, the
+                                   default), list (UserListRespDto, get-user-batch)
+                                   or page (UserPaginatedRespDto, list-users); never
+                                   guessed, since a list the vendor writes as one
+                                   object looks like a single response
+         --show-secrets            print accessToken / refreshToken (redacted by default)
          --json-errors             report a document error as one JSON object
          --relax-required          accept a user without some required members
                                    (get-profile returns what the token's scope allows)
@@ -148,12 +153,36 @@ void report(const dto::error& e, bool json) {
   std::fwrite(line.data(), 1, line.size(), stderr);
 }
 
+// Decodes `input` as a T and prints its canonical encoding, or reports its error.
+template <class T>
+int print_canonical(const std::string& input, const dto::decode_options& options, bool show_secrets, bool json_errors) {
+  dto::decoder decoder(options);
+  auto response = decoder.decode<T>(input);
+  if (!response) {
+    report(response.error(), json_errors);
+    return exit_document;
+  }
+  std::string out;
+  dto::encode(*response, out, {.redact_secrets = !show_secrets});
+  out += '\n';
+  if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0) return exit_usage;
+  return exit_ok;
+}
+
 int decode_command(const std::vector<std::string_view>& args) {
   bool show_secrets = false, json_errors = false;
   dto::decode_options options;
-  std::string_view path;
+  std::string_view path, type = "single";
   bool have_path = false;
-  for (std::string_view a : args) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string_view a = args[i];
+    if (a == "--type" || a.starts_with("--type=")) {
+      if (a == "--type" && i + 1 == args.size()) return usage_error("--type needs single, list or page");
+      type = a == "--type" ? args[++i] : a.substr(7);
+      if (type != "single" && type != "list" && type != "page")
+        return usage_error("--type is single, list or page, not " + std::string(type));
+      continue;
+    }
     if (a == "--show-secrets") show_secrets = true;
     else if (a == "--json-errors") json_errors = true;
     else if (a == "--relax-required") options.relax_required = true;
@@ -175,17 +204,9 @@ int decode_command(const std::vector<std::string_view>& args) {
     if (!ok) return usage_error("cannot read " + std::string(path));
   }
 
-  dto::decoder decoder(options);
-  auto response = decoder.decode(input);
-  if (!response) {
-    report(response.error(), json_errors);
-    return exit_document;
-  }
-  std::string out;
-  dto::encode(*response, out, {.redact_secrets = !show_secrets});
-  out += '\n';
-  if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0) return exit_usage;
-  return exit_ok;
+  if (type == "list") return print_canonical<dto::UserListRespDto>(input, options, show_secrets, json_errors);
+  if (type == "page") return print_canonical<dto::UserPaginatedRespDto>(input, options, show_secrets, json_errors);
+  return print_canonical<dto::UserSingleRespDto>(input, options, show_secrets, json_errors);
 }
 
 template <class Request>

@@ -106,6 +106,12 @@ struct decode_state {
     return detail::first_syntax_error({base, size}, stack->spare());
   }
   bool out_of_memory() noexcept { return fail(error_code::capacity, here(), "out of memory"); }
+  // The list stack holds what the bound on memory per input byte allows and cannot grow
+  // during a decode (contract D10, decoder::reserve); items that need more (a list of users
+  // with almost nothing in them, under relax_required) are refused, never truncated.
+  bool list_bound() noexcept {
+    return fail(error_code::capacity, here(), "list items need more memory than 8 bytes per input byte allow");
+  }
   bool repeated_name(std::size_t offset) noexcept {
     return fail(error_code::duplicate_key, offset, "member name appears twice in one object");
   }
@@ -115,7 +121,7 @@ struct decode_state {
   }
   template <class E>
   bool push(const E& e) noexcept {
-    return stack->emplace<E>(e) || out_of_memory();
+    return stack->emplace<E>(e) || list_bound();
   }
   // Before the precise run (first_error.hpp): what the failed run kept is dropped.
   void restart_precisely() noexcept {

@@ -171,7 +171,7 @@ template <described T>
     if (kept_member record; keep(s, key, value_at, record)) {
       kept_member* kept = s.stack->emplace<kept_member>(record);
       raw_json value;
-      if (!kept) s.out_of_memory();
+      if (!kept) s.list_bound();
       else if (++unknowns; plain_scalar(token, value.text)) return keep_value(s, value.text, *kept), -3;
       else if (read_raw(s, v, value)) return keep_value(s, value.text, *kept), -1;
     }

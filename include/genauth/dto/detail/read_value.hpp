@@ -171,7 +171,7 @@ got read(decode_state& s, od::value& v, std::span<const D>& out) noexcept {
   if (auto e = v.get_array().get(a)) return fail_with(s, e, s.where(v));
   bool ok = for_each_element(s, a, [&](od::value& ev) {
     D* item = s.stack->emplace<D>();
-    return item ? read_member(s, ev, *item, "expected an object") == got::ok : s.out_of_memory();
+    return item ? read_member(s, ev, *item, "expected an object") == got::ok : s.list_bound();
   });
   return ok && s.finish(start, out) ? got::ok : got::failed;
 }
