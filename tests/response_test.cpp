@@ -119,12 +119,30 @@ TEST_CASE("S4: list-users' page, its list as one object or as an array") {
   check_round_trip(*two);
 }
 
+namespace {
+
+struct bad {
+  std::string json;
+  error_code code;
+  std::string pointer;
+};
+
+// Each case, decoded as a T, fails with its code at its pointer.
+template <class T, std::size_t N>
+void check_errors(const bad (&cases)[N]) {
+  for (const bad& c : cases) {
+    CAPTURE(c.json.substr(0, 120));
+    dto::decoder d;
+    auto r = d.decode<T>(c.json);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code() == c.code);
+    CHECK(r.error().pointer() == c.pointer);
+  }
+}
+
+}  // namespace
+
 TEST_CASE("S4: the list envelopes' errors point into the list") {
-  struct bad {
-    std::string json;
-    error_code code;
-    std::string pointer;
-  };
   std::string a = user_with_id("a");
   std::string no_id = a;
   no_id.replace(no_id.find(R"("userId")"), 8, R"("userID")");
@@ -140,28 +158,14 @@ TEST_CASE("S4: the list envelopes' errors point into the list") {
       {envelope("[]"), error_code::type_mismatch, "/data"},
       {R"({"statusCode":200,"message":"Success"})", error_code::missing_field, "/data"},
   };
-  for (const bad& c : page_cases) {
-    CAPTURE(c.json.substr(0, 120));
-    dto::decoder d;
-    auto r = d.decode<dto::UserPaginatedRespDto>(c.json);
-    REQUIRE_FALSE(r);
-    CHECK(r.error().code() == c.code);
-    CHECK(r.error().pointer() == c.pointer);
-  }
+  check_errors<dto::UserPaginatedRespDto>(page_cases);
   const bad list_cases[] = {
       {envelope("[" + a + "," + no_id + "]"), error_code::missing_field, "/data/1/userId"},
       {envelope("[" + a + ",\"a\"]"), error_code::type_mismatch, "/data/1"},
       {envelope("3"), error_code::type_mismatch, "/data"},
       {R"({"statusCode":200,"message":"Success","data":null})", error_code::type_mismatch, "/data"},  // as S1
   };
-  for (const bad& c : list_cases) {
-    CAPTURE(c.json.substr(0, 120));
-    dto::decoder d;
-    auto r = d.decode<dto::UserListRespDto>(c.json);
-    REQUIRE_FALSE(r);
-    CHECK(r.error().code() == c.code);
-    CHECK(r.error().pointer() == c.pointer);
-  }
+  check_errors<dto::UserListRespDto>(list_cases);
 }
 
 TEST_CASE("S4: an error response carries no list") {
