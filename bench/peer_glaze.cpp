@@ -1,4 +1,4 @@
-// glaze (bench/README.md, "glaze"): the structs a glaze user writes for these responses, made
+// glaze (bench/README.md, "Per SIMD level and Debian release"): the structs a glaze user writes for these responses, made
 // from the peers' schema (peers.hpp): every member a plain struct member that glaze reflects,
 // optional members std::optional, objects kept as glz::raw_json_view, lists std::vector, and
 // error_on_missing_keys so that the required members are required. Two string forms:

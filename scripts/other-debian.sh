@@ -77,7 +77,7 @@ mkdir -p "$root/src"
 git ls-files -z | tar --null -T - -cf - | tar -xf - -C "$root/src"
 echo "== $suite: $(run '. /etc/os-release; echo "$PRETTY_NAME"'), $(run 'g++ --version | head -n 1'), $(run 'clang++ --version | head -n 1'), simdjson $(run 'dpkg-query -W -f="\${Version}" libsimdjson-dev')" >&2
 if [ -n "$bench_out" ]; then
-  # glaze 9 (bench/README.md, "glaze") where the release packages it.
+  # glaze 9 (bench/README.md, "Per SIMD level and Debian release") where the release packages it.
   run 'apt-cache show libglaze-dev 2>/dev/null | grep -q "^Version: 9" && bash /src/scripts/deps.sh libglaze-dev >/dev/null; true'
   run 'cd /src && bash bench/run.sh bench /src/bench.json'
   cp "$root/src/bench.json" "$bench_out"
