@@ -47,21 +47,18 @@ inline const char* find_quote_or_backslash(const char* p, const char* e) noexcep
       p, e, [](unsigned char c) { return c == '"' || c == '\\'; });
 }
 
-// Whether any byte of [p, p + n) needs escaping. Reads each byte from memory (never from a
-// copy, which would stall store forwarding) and nothing outside [p, p + n): the last piece
-// overlaps the one before, and text shorter than a block is read as two overlapping halves.
-// (Every helper it calls is always_inline: inside a large encoder GCC otherwise calls them.)
+// Whether a block's bytes hold one a JSON string must escape. (Every helper of the escape
+// checks is always_inline: inside a large encoder GCC otherwise calls them.)
 template <class B>
 [[gnu::always_inline]] inline bool any_escape(const char* q) noexcept {
   return masks<B>::needs_escape(q) != 0;
 }
+
+// Whether any byte of [p, p + n), n < block::width (copy_unless_escape checks longer text as
+// it copies it), needs escaping. Reads each byte from memory (never from a copy, which would
+// stall store forwarding) and nothing outside [p, p + n): text is read as two overlapping
+// halves.
 [[gnu::always_inline]] inline bool needs_escape(const char* p, std::size_t n) noexcept {
-  if (n >= block::width) {
-    const char* e = p + n;
-    for (; static_cast<std::size_t>(e - p) >= block::width; p += block::width)
-      if (any_escape<block>(p)) return true;
-    return p != e && any_escape<block>(e - block::width);
-  }
 #if GENAUTH_DTO_AVX2
   if (n >= 16) return any_escape<sse>(p) || any_escape<sse>(p + n - 16);
 #endif
