@@ -95,3 +95,25 @@ TEST_CASE("after one document of N bytes, any document of up to N bytes allocate
     CHECK(allocations_of([&] { CHECK(d.decode(h)); }) == 0);
   }
 }
+
+TEST_CASE("T3: a stream allocates nothing per record once the decoder has room for its longest") {
+  std::string seed = read_data("seed_000_get_user.json"), line;
+  for (char c : seed) if (c != '\n') line += c;
+  auto ndjson = [&](int n) {
+    std::string s;
+    for (int i = 0; i < n; ++i) s += (i % 7 == 3 ? R"({"statusCode":200,"message":1})" : line) + "\n";
+    return simdjson::padded_string(s);
+  };
+  simdjson::padded_string small = ndjson(100), big = ndjson(2000);
+  dto::decoder d;
+  REQUIRE_FALSE(d.reserve(line.size()));
+  for (auto* input : {&small, &big}) {
+    std::size_t records = 0, good = 0;
+    CHECK(allocations_of([&] {
+            dto::stream s(d, *input);
+            for (const auto& r : s) ++records, good += static_cast<bool>(r);
+          }) == 0);
+    CHECK(records == (input == &small ? 100u : 2000u));
+    CHECK(good < records);
+  }
+}

@@ -10,6 +10,8 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "shapes.hpp"
 
@@ -74,5 +76,60 @@ TEST_CASE("every shape with a syntax error at its very end") {
     shape broken = s;
     broken.expected = error_code::syntax;
     check_linear(broken, shapes::broken_at_end(s.document(1000)), shapes::broken_at_end(s.document(8000)));
+  }
+}
+
+// Streams (contract T1, D10): cutting a stream into records looks at each byte once, and each
+// record costs what its decode costs, whatever the records look like.
+namespace {
+
+std::uint64_t stream_work(const std::string& input, dto::framing framing, std::size_t& records) {
+  simdjson::padded_string padded(input);
+  dto::decoder d;
+  REQUIRE_FALSE(d.reserve(input.size()));
+  dto::stream s(d, padded, {.framing = framing});
+  work_counter() = 0;
+  records = 0;
+  while (s.next()) ++records;
+  return work_counter();
+}
+
+std::string repeated(std::string_view piece, std::size_t n) {
+  std::string s;
+  for (std::size_t i = 0; i < n; ++i) s += piece;
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("T1: every stream shape: 8 times the input costs at most about 8 times the work") {
+  struct stream_shape {
+    const char* name;
+    std::string piece;  // repeated n times
+    dto::framing framing;
+  };
+  std::string line = shapes::all[0].document(20) + "\n";
+  std::vector<stream_shape> all = {
+      {"tiny records", "{}\n", dto::framing::lines},
+      {"blank lines", "  \n", dto::framing::lines},
+      {"documents", line, dto::framing::lines},
+      {"tiny values", "{}", dto::framing::values},
+      {"stray brackets", "}", dto::framing::values},
+      {"scalars", "1 ", dto::framing::values},
+      {"one value never closed", "[", dto::framing::values},
+      {"escapes in a value never closed", "[\"\\\\\\\"", dto::framing::values},
+      {"documents as values", line, dto::framing::values},
+  };
+  for (const stream_shape& s : all) {
+    CAPTURE(std::string(s.name));
+    std::string small = repeated(s.piece, 1000), big = repeated(s.piece, 8000);
+    std::size_t n1 = 0, n8 = 0;
+    std::uint64_t w1 = stream_work(small, s.framing, n1), w8 = stream_work(big, s.framing, n8);
+    CAPTURE(w1);
+    CAPTURE(w8);
+    CHECK(static_cast<double>(w8) <= 1.1 * 8 * static_cast<double>(w1));
+    CHECK(w8 <= 8 * big.size());
+    MESSAGE(std::string(s.name) << ": " << n8 << " records in " << big.size() << " B: " << w8 << " ("
+                   << static_cast<double>(w8) / static_cast<double>(big.size()) << " per byte)");
   }
 }

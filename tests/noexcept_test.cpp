@@ -40,6 +40,25 @@ int main() {
   EXPECT(!bad);
   EXPECT(bad.error().code() == dto::error_code::type_mismatch);
   EXPECT(bad.error().pointer() == "/data/userId");
+  // A stream (contract T1): the good record, a bad one, the good one again.
+  std::string_view line = json;
+  char ndjson[1024] = {};
+  std::size_t n_bytes = 0;
+  for (std::string_view part : {line, std::string_view("\n{}\n"), line}) {
+    std::memcpy(ndjson + n_bytes, part.data(), part.size());
+    n_bytes += part.size();
+  }
+  dto::stream s(d, simdjson::padded_string_view(ndjson, n_bytes, sizeof ndjson));
+  int good = 0, bad_records = 0;
+  for (const auto& rec : s) {
+    if (rec) {
+      ++good;
+    } else {
+      EXPECT(rec.line == 2 && rec.error().code() == dto::error_code::missing_field);
+      ++bad_records;
+    }
+  }
+  EXPECT(good == 2 && bad_records == 1);
   std::puts("noexcept_test: ok");
   return 0;
 }

@@ -15,4 +15,5 @@
 #include "dto/reflect.hpp"
 #include "dto/request.hpp"
 #include "dto/response.hpp"
+#include "dto/stream.hpp"
 #include "dto/user.hpp"
