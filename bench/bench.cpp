@@ -9,6 +9,8 @@
 #include <fstream>
 #include <functional>
 #include <iterator>
+#include <map>
+#include <cstdlib>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -179,6 +181,65 @@ void register_stage1(const document& doc) {
   });
 }
 
+// stream/<impl>/<doc> (contract T1, P5): an NDJSON stream of copies of the document, each with
+// its own userId, decoded record by record: genauth's dto::stream, and the hand-written
+// decoder on simdjson's document stream (iterate_many) doing the same work, with simdjson's
+// stage-1 thread off (as genauth uses one core) and on. 10,000 copies (1,000 of large, 112 MB),
+// or GENAUTH_BENCH_STREAM_COPIES (the smoke test's few). Built when first run.
+struct stream_input {
+  std::size_t copies = 0;
+  simdjson::padded_string ndjson;
+};
+const stream_input& stream_of(const document& doc) {
+  static std::map<std::string, stream_input> made;
+  stream_input& in = made[doc.name];
+  if (in.copies) return in;
+  std::size_t copies = doc.name == "large" ? 1000 : 10000;
+  if (const char* n = std::getenv("GENAUTH_BENCH_STREAM_COPIES")) copies = std::strtoul(n, nullptr, 10);
+  std::string line;
+  for (char c : doc.json) if (c != '\n' && c != '\r') line += c;  // (no string holds a raw line break)
+  const std::string id = "6229ffaxxxxxxxxcade3e3d9";
+  std::size_t at = line.find(id);
+  if (at == std::string::npos) die("no userId in " + doc.name);
+  std::string all;
+  all.reserve(copies * (line.size() + 1));
+  for (std::size_t i = 0; i < copies; ++i) {
+    std::string unique = std::to_string(i);
+    line.replace(at + id.size() - unique.size(), unique.size(), unique);
+    all += line;
+    all += '\n';
+  }
+  in.copies = copies;
+  in.ndjson = simdjson::padded_string(all);
+  return in;
+}
+
+void register_streams(const std::vector<document>& docs) {
+  for (const document& doc : docs) {
+    benchmark::RegisterBenchmark(("stream/" + genauth + "/" + doc.name).c_str(), [&doc](benchmark::State& s) {
+      const stream_input& in = stream_of(doc);
+      dto::decoder d;
+      run(s, in.ndjson.size(), [&] {
+        std::size_t good = 0;
+        for (const auto& r : dto::stream(d, in.ndjson)) good += static_cast<bool>(r);
+        if (good != in.copies) die("genauth's stream missed records of " + doc.name);
+      });
+    });
+    for (bool threaded : {false, true}) {
+      std::string impl = threaded ? "ondemand_handwritten_threaded" : "ondemand_handwritten";
+      benchmark::RegisterBenchmark(("stream/" + impl + "/" + doc.name).c_str(), [&doc, threaded](benchmark::State& s) {
+        const stream_input& in = stream_of(doc);
+        hand::decoder d;
+        hand::Response r;
+        run(s, in.ndjson.size(), [&] {
+          if (d.decode_many(in.ndjson, doc.json.size(), threaded, r) != in.copies)
+            die("the hand-written stream missed records of " + doc.name);
+        });
+      });
+    }
+  }
+}
+
 // decode/genauth/<shape> (contract P4): each shape of tests/shapes.hpp that decodes, at about
 // 1 MB, as many items as that takes (90,000 unknown members, for one).
 void register_shapes() {
@@ -222,6 +283,7 @@ int main(int argc, char** argv) {
   register_all(docs);
   for (const document& doc : docs) register_stage1(doc);
   register_floor(docs.back());  // large
+  register_streams(docs);
   register_shapes();
   // Which simdjson ran: stage 1 runs the kernel chosen at run time (SIMDJSON_FORCE_IMPLEMENTATION
   // overrides it), On-Demand's reading the one the compiler flags chose.

@@ -10,6 +10,7 @@
 
 #include <genauth/dto/detail/byte_search.hpp>  // closing_quote_padded: the block-wise quote search
 
+#include <algorithm>
 #include <cstring>
 
 namespace hand {
@@ -318,22 +319,30 @@ struct decoder::state {
 
 decoder::decoder() = default;
 
-bool decoder::decode(simdjson::padded_string_view json, Response& out) {
-  if (list_buf_.size() < json.length() + simdjson::SIMDJSON_PADDING) {
-    list_buf_.resize(json.length() + simdjson::SIMDJSON_PADDING);
-    chars_.resize(json.length());
-    strings_.reserve(json.length() / 2 + 16);
-    identities_.reserve(json.length() / 64 + 4);
-    envelope_unknown_.reserve(json.length() / 5 + 4);
-    user_unknown_.reserve(json.length() / 5 + 4);
-    identity_unknown_.reserve(json.length() / 5 + 4);
+void decoder::prepare(std::size_t longest) {
+  if (list_buf_.size() < longest + simdjson::SIMDJSON_PADDING) {
+    list_buf_.resize(longest + simdjson::SIMDJSON_PADDING);
+    chars_.resize(longest);
+    strings_.reserve(longest / 2 + 16);
+    identities_.reserve(longest / 64 + 4);
+    envelope_unknown_.reserve(longest / 5 + 4);
+    user_unknown_.reserve(longest / 5 + 4);
+    identity_unknown_.reserve(longest / 5 + 4);
   }
+}
+
+void decoder::clear() {
   strings_.clear();
   identities_.clear();
   envelope_unknown_.clear();
   user_unknown_.clear();
   identity_unknown_.clear();
   chars_used_ = 0;
+}
+
+bool decoder::decode(simdjson::padded_string_view json, Response& out) {
+  prepare(json.length());
+  clear();
   out = Response{};
   od::document doc;
   od::object root;
@@ -342,6 +351,31 @@ bool decoder::decode(simdjson::padded_string_view json, Response& out) {
   if (!s.response(root, out)) return false;
   const char* tail;
   return doc.current_location().get(tail) != SUCCESS;  // nothing after the object
+}
+
+std::size_t decoder::decode_many(simdjson::padded_string_view json, std::size_t longest, bool threaded, Response& out) {
+  prepare(longest);
+#if defined(SIMDJSON_THREADS_ENABLED)
+  many_.threaded = threaded;
+#else
+  (void)threaded;
+#endif
+  od::document_stream docs;
+  if (many_.iterate_many(json.data(), json.length(), std::max<std::size_t>(od::DEFAULT_BATCH_SIZE, longest)).get(docs))
+    return 0;
+  std::size_t good = 0;
+  for (auto it = docs.begin(); it != docs.end(); ++it) {
+    od::document_reference ref;
+    if ((*it).get(ref)) break;
+    clear();
+    out = Response{};
+    od::object root;
+    if (ref.get_object().get(root)) continue;
+    od::document& doc = ref;
+    state s{*this, doc, json.data() + json.length()};
+    good += s.response(root, out);
+  }
+  return good;
 }
 
 }  // namespace hand

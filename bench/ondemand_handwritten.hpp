@@ -49,9 +49,17 @@ class decoder {
  public:
   decoder();
   bool decode(simdjson::padded_string_view json, Response& out);
+  // Every document of a stream (NDJSON, or values separated by whitespace) through simdjson's
+  // document stream, each decoded into `out` in turn: the hand-written stream loop. Documents
+  // are at most `longest` bytes; simdjson's stage-1 thread is used only when `threaded`.
+  // Returns how many decoded.
+  std::size_t decode_many(simdjson::padded_string_view json, std::size_t longest, bool threaded, Response& out);
 
  private:
   struct state;
+  void prepare(std::size_t longest);
+  void clear();
+  simdjson::ondemand::parser many_;
   simdjson::ondemand::parser parser_, lists_;
   std::vector<char> list_buf_, chars_;
   std::size_t chars_used_ = 0;

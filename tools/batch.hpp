@@ -1,0 +1,272 @@
+// The CLI's batches (contract C4): `check` and `decode --ndjson`. Inputs are cut into tasks (a
+// chunk of NDJSON lines, or a whole file that is one document), decoded by `--jobs` threads with
+// a decoder each, and reported in input order by the main thread, which also reads ahead: at
+// most two tasks per thread are in flight, so memory does not grow with the input.
+//
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <genauth/dto.hpp>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "input.hpp"
+#include "report.hpp"
+
+namespace cli {
+
+struct batch_options {
+  bool ndjson = false;       // each line a document, not each file
+  unsigned jobs = 1;
+  bool json_errors = false;
+  bool quiet = false;        // check: the summary only
+  bool canonical = false;    // decode --ndjson: each good record's encoding on stdout
+  bool show_secrets = false;
+  dto::decode_options decode;
+};
+
+// Documents counted: all, valid, invalid by error code, and their bytes.
+struct tally {
+  static constexpr std::size_t codes = static_cast<std::size_t>(dto::error_code::capacity) + 1;
+  std::size_t documents = 0, valid = 0, bytes = 0;
+  std::size_t by_code[codes] = {};
+  void add(const tally& t) {
+    documents += t.documents, valid += t.valid, bytes += t.bytes;
+    for (std::size_t i = 0; i < codes; ++i) by_code[i] += t.by_code[i];
+  }
+};
+
+inline dto::encode_options encode_options_of(const batch_options& o) { return {.redact_secrets = !o.show_secrets}; }
+
+// A chunk of one input and, once a thread has decoded it, what it found.
+struct task {
+  std::shared_ptr<input> source;
+  std::size_t file = 0;  // which input
+  chunk piece;
+  tally counts;
+  std::size_t lines = 0;  // line breaks in the chunk
+  struct bad {
+    std::size_t line;    // in the chunk, from 1
+    std::size_t offset;  // of the record in its input
+    dto::error error;
+  };
+  std::vector<bad> bads;
+  std::string out;  // canonical lines
+  bool done = false;
+};
+
+// Decodes one task as T.
+template <class T>
+void decode_task(task& t, dto::decoder& d, const batch_options& o) {
+  auto note = [&](const dto::error& e, std::size_t line, std::size_t offset) {
+    ++t.counts.documents;
+    if (!e) return void(++t.counts.valid);
+    ++t.counts.by_code[static_cast<std::size_t>(e.code())];
+    t.bads.push_back({line, offset, e});
+  };
+  if (!o.ndjson) {
+    T value;
+    dto::error e = d.decode(t.piece.view(), value);
+    std::size_t at = std::min(e.offset(), t.piece.size);
+    note(e, 1 + static_cast<std::size_t>(std::count(t.piece.data, t.piece.data + at, '\n')), 0);
+    if (!e && o.canonical) dto::encode(value, t.out, encode_options_of(o)), t.out += '\n';
+  } else {
+    dto::stream<T> records(d, t.piece.view());
+    for (const dto::record<T>& r : records) {
+      note(r.error(), r.line, t.piece.offset + r.offset);
+      if (r && o.canonical) dto::encode(*r, t.out, encode_options_of(o)), t.out += '\n';
+    }
+    t.lines = records.line() - 1;
+  }
+  t.counts.bytes = t.piece.size;
+}
+
+// Threads that decode tasks, each with its own decoder.
+class workers {
+ public:
+  template <class T>
+  workers(std::type_identity<T>, const batch_options& o) {
+    for (unsigned i = 0; i < o.jobs; ++i)
+      threads_.emplace_back([this, &o] {
+        dto::decoder d(o.decode);
+        while (task* t = take()) {
+          decode_task<T>(*t, d, o);
+          std::lock_guard lock(m_);
+          t->done = true;
+          done_.notify_all();
+        }
+      });
+  }
+  ~workers() {
+    {
+      std::lock_guard lock(m_);
+      stop_ = true;
+    }
+    ready_.notify_all();
+    for (auto& t : threads_) t.join();
+  }
+  void submit(task* t) {
+    std::lock_guard lock(m_);
+    queue_.push_back(t);
+    ready_.notify_one();
+  }
+  void wait(const task& t) {
+    std::unique_lock lock(m_);
+    done_.wait(lock, [&] { return t.done; });
+  }
+
+ private:
+  task* take() {
+    std::unique_lock lock(m_);
+    ready_.wait(lock, [&] { return stop_ || !queue_.empty(); });
+    if (queue_.empty()) return nullptr;
+    task* t = queue_.front();
+    queue_.pop_front();
+    return t;
+  }
+  std::mutex m_;
+  std::condition_variable ready_, done_;
+  std::deque<task*> queue_;
+  bool stop_ = false;
+  std::vector<std::thread> threads_;
+};
+
+// Runs a batch over `files` ("-" is standard input) as T. `check` prints bad documents and a
+// summary on stdout; otherwise (decode --ndjson) good records' encodings go to stdout and bad
+// ones to stderr. Exit status: 0 all valid, 1 any invalid, 2 an input or output failed.
+template <class T>
+int run_batch(const std::vector<std::string_view>& files, const batch_options& o, bool check) {
+  using clock = std::chrono::steady_clock;
+  constexpr std::size_t chunk_bytes = std::size_t{4} << 20;
+  const auto start = clock::now();
+  const bool progress = check && isatty(STDERR_FILENO);
+  auto last_drawn = start;
+  bool drawn = false, io_failed = false, write_failed = false;
+  int write_errno = 0;
+  tally total;
+  std::size_t line = 1, printed_file = 0;
+  std::string text;
+
+  auto write = [&](std::FILE* f, const std::string& s) {
+    if (!s.empty() && !write_failed && std::fwrite(s.data(), 1, s.size(), f) != s.size())
+      write_failed = true, write_errno = errno;
+  };
+  auto seconds = [&] { return std::chrono::duration<double>(clock::now() - start).count(); };
+  auto draw = [&] {
+    auto now = clock::now();
+    if (!progress || now - start < std::chrono::seconds(1) || now - last_drawn < std::chrono::milliseconds(200)) return;
+    last_drawn = now;
+    drawn = true;
+    double s = seconds();
+    std::fprintf(stderr, "\r%zu documents, %zu invalid, %.1f MB, %.1f MB/s ", total.documents,
+                 total.documents - total.valid, static_cast<double>(total.bytes) / 1e6,
+                 static_cast<double>(total.bytes) / 1e6 / s);
+  };
+
+  workers pool(std::type_identity<T>{}, o);
+  std::deque<std::unique_ptr<task>> inflight;
+  // Reports the oldest task once it is done, in input order.
+  auto finish = [&] {
+    task& t = *inflight.front();
+    pool.wait(t);
+    if (t.file != printed_file) printed_file = t.file, line = 1;
+    text.clear();
+    for (const task::bad& b : t.bads)
+      if (!check || !o.quiet) error_line(text, b.error, o.json_errors, {t.source->name(), line + b.line - 1}, b.offset);
+    write(check ? stdout : stderr, text);
+    write(stdout, t.out);
+    line += t.lines;
+    total.add(t.counts);
+    t.source->release(t.piece);
+    inflight.pop_front();
+    draw();
+  };
+
+  for (std::size_t i = 0; i < files.size() && !write_failed; ++i) {
+    auto source = std::make_shared<input>();
+    std::string why;
+    bool first = true;
+    if (source->open(files[i], why)) {
+      for (;;) {
+        auto t = std::make_unique<task>();
+        bool got = o.ndjson ? source->next(t->piece, chunk_bytes, why) : source->whole(t->piece, why);
+        if (!got && !why.empty()) break;
+        if (!got && (o.ndjson || !first)) break;
+        if (!got) {  // an empty file is a document too (not a valid one)
+          static const char nothing[simdjson::SIMDJSON_PADDING] = {};
+          t->piece.data = nothing;
+          t->piece.capacity = sizeof nothing;
+        }
+        first = false;
+        t->source = source;
+        t->file = i;
+        while (inflight.size() >= 2 * o.jobs) finish();
+        pool.submit(t.get());
+        inflight.push_back(std::move(t));
+        if (!o.ndjson) break;
+      }
+    }
+    if (!why.empty()) {
+      while (!inflight.empty()) finish();  // its documents first, in order
+      std::fprintf(stderr, "genauth-dto: %s\n", why.c_str());
+      io_failed = true;
+    }
+  }
+  while (!inflight.empty()) finish();
+  if (drawn) std::fputs("\r\033[K", stderr);
+
+  if (check) {
+    double s = seconds();
+    double mb_per_s = s > 0 ? static_cast<double>(total.bytes) / 1e6 / s : 0;
+    char numbers[96];
+    text.clear();
+    if (o.json_errors) {
+      text = "{\"documents\":" + std::to_string(total.documents) + ",\"valid\":" + std::to_string(total.valid) +
+             ",\"invalid\":" + std::to_string(total.documents - total.valid) + ",\"invalid_by_code\":{";
+      bool comma = false;
+      for (std::size_t c = 1; c < tally::codes; ++c)
+        if (total.by_code[c]) {
+          text += (comma ? ",\"" : "\"") + std::string(dto::to_string(static_cast<dto::error_code>(c))) +
+                  "\":" + std::to_string(total.by_code[c]);
+          comma = true;
+        }
+      std::snprintf(numbers, sizeof numbers, "%.3f,\"mb_per_s\":%.1f}", s, mb_per_s);
+      text += "},\"bytes\":" + std::to_string(total.bytes) + ",\"seconds\":" + numbers + "\n";
+    } else {
+      text = "checked " + std::to_string(total.documents) + (total.documents == 1 ? " document: " : " documents: ") +
+             std::to_string(total.valid) + " valid, " +
+             std::to_string(total.documents - total.valid) + " invalid";
+      std::string codes;
+      for (std::size_t c = 1; c < tally::codes; ++c)
+        if (total.by_code[c])
+          codes += (codes.empty() ? "" : ", ") + std::string(dto::to_string(static_cast<dto::error_code>(c))) + " " +
+                   std::to_string(total.by_code[c]);
+      if (!codes.empty()) text += " (" + codes + ")";
+      std::snprintf(numbers, sizeof numbers, " in %.3f s, %.1f MB/s\n", s, mb_per_s);
+      text += "; " + std::to_string(total.bytes) + " bytes" + numbers;
+    }
+    write(stdout, text);
+  }
+  if (!write_failed && std::fflush(stdout) != 0) write_failed = true, write_errno = errno;
+  if (write_failed) {
+    std::fprintf(stderr, "genauth-dto: cannot write standard output: %s\n", std::strerror(write_errno));
+    return 2;
+  }
+  if (io_failed) return 2;
+  return total.valid == total.documents ? 0 : 1;
+}
+
+}  // namespace cli
