@@ -35,6 +35,7 @@ struct batch_options {
   bool quiet = false;        // check: the summary only
   bool canonical = false;    // decode --ndjson: each good record's encoding on stdout
   bool show_secrets = false;
+  bool any_envelope = false;  // check: a document of any of the three envelopes is valid
   dto::decode_options decode;
 };
 
@@ -68,26 +69,47 @@ struct task {
   bool done = false;
 };
 
+// check's default (`--type any`): a document that is not a valid UserSingleRespDto may be a list
+// envelope. Its error is that of the envelope its `data` is shaped like: get-user-batch's when
+// `data` is not an object (an array), list-users' when it has `totalCount` (a page's error other
+// than a missing totalCount), else the single response's.
+inline dto::error as_list_envelope(dto::decoder& d, simdjson::padded_string_view text, const dto::error& single) {
+  if (single.code() == dto::error_code::type_mismatch && single.pointer() == "/data") {
+    dto::UserListRespDto list;
+    return d.decode(text, list);
+  }
+  dto::UserPaginatedRespDto page;
+  dto::error e = d.decode(text, page);
+  bool not_a_page = e.code() == dto::error_code::missing_field && e.pointer() == "/data/totalCount";
+  return !e ? e : not_a_page ? single : e;
+}
+
 // Decodes one task as T.
 template <class T>
 void decode_task(task& t, dto::decoder& d, const batch_options& o) {
-  auto note = [&](const dto::error& e, std::size_t line, std::size_t offset) {
+  // A document's outcome: `text` is where it is in the chunk, `line` its first line there.
+  auto note = [&](dto::error e, std::string_view text, std::size_t line) {
+    if (e && o.any_envelope) {
+      std::size_t from = static_cast<std::size_t>(text.data() - t.piece.data);
+      e = as_list_envelope(d, simdjson::padded_string_view(text.data(), text.size(), t.piece.capacity - from), e);
+    }
     ++t.counts.documents;
     if (!e) return void(++t.counts.valid);
     ++t.counts.by_code[static_cast<std::size_t>(e.code())];
-    t.bads.push_back({line, offset, e});
+    if (!o.ndjson)  // a whole file: the line of the error itself
+      line += static_cast<std::size_t>(std::count(text.data(), text.data() + std::min(e.offset(), text.size()), '\n'));
+    t.bads.push_back({line, t.piece.offset + static_cast<std::size_t>(text.data() - t.piece.data), e});
   };
   if (!o.ndjson) {
     T value;
     dto::error e = d.decode(t.piece.view(), value);
-    std::size_t at = std::min(e.offset(), t.piece.size);
-    note(e, 1 + static_cast<std::size_t>(std::count(t.piece.data, t.piece.data + at, '\n')), 0);
     if (!e && o.canonical) dto::encode(value, t.out, encode_options_of(o)), t.out += '\n';
+    note(e, {t.piece.data, t.piece.size}, 1);
   } else {
     dto::stream<T> records(d, t.piece.view());
     for (const dto::record<T>& r : records) {
-      note(r.error(), r.line, t.piece.offset + r.offset);
       if (r && o.canonical) dto::encode(*r, t.out, encode_options_of(o)), t.out += '\n';
+      note(r.error(), r.text, r.line);
     }
     t.lines = records.line() - 1;
   }

@@ -50,6 +50,10 @@ check    Validates many responses: each FILE (standard input for - or none) is o
          --jobs N      decode with N threads (default 1), a decoder each; the output
                        keeps the input's order
          --quiet       print the summary only, no line per bad document
+         --type        as for decode, or any (check's default): a document of any
+                       of the three envelopes is valid; a bad one is reported as
+                       the envelope its data looks like (a list when data is an
+                       array, a page when it has totalCount, else single)
 
 options  --type single|list|page   the envelope: single (UserSingleRespDto, the
                                    default), list (UserListRespDto, get-user-batch)
@@ -200,8 +204,9 @@ bool parse_documents(const std::vector<std::string_view>& args, bool check, docu
     auto is = [&](std::string_view name) { return a == name || (a.starts_with(name) && a.size() > name.size() && a[name.size()] == '='); };
     if (is("--type")) {
       if (!value_of("--type", d.type)) return why = "--type needs single, list or page", false;
-      if (d.type != "single" && d.type != "list" && d.type != "page")
-        return why = "--type is single, list or page, not " + std::string(d.type), false;
+      if (d.type != "single" && d.type != "list" && d.type != "page" && (!check || d.type != "any"))
+        return why = std::string(check ? "--type is single, list, page or any" : "--type is single, list or page") +
+                     ", not " + std::string(d.type), false;
     } else if (check && is("--jobs")) {
       std::string_view n;
       if (!value_of("--jobs", n)) return why = "--jobs needs a number of threads", false;
@@ -245,10 +250,12 @@ int run_documents(const document_options& d, bool check) {
 int documents_command(const std::vector<std::string_view>& args, bool check) {
   document_options d;
   d.batch.canonical = !check;
+  if (check) d.type = "any";
   std::string why;
   if (!parse_documents(args, check, d, why)) return usage_error(why);
   if (d.type == "list") return run_documents<dto::UserListRespDto>(d, check);
   if (d.type == "page") return run_documents<dto::UserPaginatedRespDto>(d, check);
+  d.batch.any_envelope = d.type == "any";
   return run_documents<dto::UserSingleRespDto>(d, check);
 }
 
