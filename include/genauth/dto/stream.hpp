@@ -36,20 +36,67 @@ struct stream_options {
   dto::framing framing = framing::lines;
 };
 
-// One record of a stream: where it is, and its DTO or its error. The DTO and every view are
-// valid until the stream's next record (or the decoder's next decode).
-template <described T>
-class record {
- public:
+// Where a record is in its stream (contract T1).
+struct record_place {
   std::size_t index = 0;     // records before this one (skipped blank lines are not records)
   std::size_t line = 0;      // the line of its first byte, from 1
   std::size_t offset = 0;    // the byte offset of its first byte in the stream
   std::string_view text;     // the record as it stands (a line without its line break)
-  bool ends_stream = false;  // a framing error: the rest of the stream is not records (T2)
+  bool ends_stream = false;  // the stream ends inside it: a framing error, the last record (T2)
+};
 
+// Cuts a stream into records without decoding them; stream<T> below decodes each. Each byte
+// is looked at once (contract D10).
+class framer {
+ public:
+  explicit framer(simdjson::padded_string_view input, dto::framing framing = framing::lines) noexcept
+      : input_(input.data()), size_(input.length()), capacity_(input.capacity()), framing_(framing) {}
+
+  // The next record, or false once the stream is over.
+  bool next(record_place& r) noexcept {
+    if (over_) return false;
+    // Past the whitespace before the record, counting its lines (blank lines in NDJSON).
+    const char* end = input_ + size_;
+    const char* start = detail::skip_ws(input_ + pos_, end);
+    line_ += detail::count_lines(input_ + pos_, start);
+    pos_ = static_cast<std::size_t>(start - input_);
+    if (start == end) return over_ = true, false;
+    detail::frame f = framing_ == framing::lines ? detail::line_extent(start, end) : detail::value_extent(start, end);
+    r.index = index_++;
+    r.line = line_;
+    r.offset = pos_;
+    r.text = {start, static_cast<std::size_t>(f.end - start)};
+    r.ends_stream = !f.complete;
+    over_ = !f.complete;
+    if (framing_ == framing::values) line_ += detail::count_lines(start, f.end);  // a line holds no break
+    pos_ = static_cast<std::size_t>(f.end - input_);
+    return true;
+  }
+
+  // A record's text with simdjson's padding: what follows it in the stream.
+  simdjson::padded_string_view padded(const record_place& r) const noexcept {
+    return simdjson::padded_string_view(r.text.data(), r.text.size(), capacity_ - r.offset);
+  }
+
+  // The line the stream has reached, from 1: once it is over, one more than its line breaks.
+  std::size_t line() const noexcept { return line_; }
+
+ private:
+  const char* input_;
+  std::size_t size_, capacity_;
+  dto::framing framing_;
+  std::size_t pos_ = 0, line_ = 1, index_ = 0;
+  bool over_ = false;
+};
+
+// One record of a stream: where it is, and its DTO or its error. The DTO and every view are
+// valid until the stream's next record (or the decoder's next decode).
+template <described T>
+class record : public record_place {
+ public:
   explicit operator bool() const noexcept { return !error_; }
   bool has_value() const noexcept { return !error_; }
-  // The error; its offset counts from the record's first byte (`offset` above).
+  // The error; its offset counts from the record's first byte (`offset`).
   const dto::error& error() const noexcept { return error_; }
   // The DTO, when there is no error.
   const T& operator*() const noexcept { return *value_; }
@@ -72,44 +119,27 @@ template <described T = UserSingleRespDto>
 class stream {
  public:
   stream(decoder& d, simdjson::padded_string_view input, stream_options options = {}) noexcept
-      : decoder_(d), input_(input.data()), size_(input.length()), capacity_(input.capacity()), options_(options) {}
+      : decoder_(d), framer_(input, options.framing) {}
   stream(const stream&) = delete;
   stream& operator=(const stream&) = delete;
 
   // The next record, or nullptr once the stream is over.
   const record<T>* next() noexcept {
-    if (over_) return nullptr;
-    // Past the whitespace before the record, counting its lines (blank lines in NDJSON).
-    const char* end = input_ + size_;
-    const char* start = detail::skip_ws(input_ + pos_, end);
-    line_ += detail::count_lines(input_ + pos_, start);
-    pos_ = static_cast<std::size_t>(start - input_);
-    if (start == end) return over_ = true, nullptr;
-
-    detail::frame f = options_.framing == framing::lines ? detail::line_extent(start, end) : detail::value_extent(start, end);
-    record_.index = index_++;
-    record_.line = line_;
-    record_.offset = pos_;
-    record_.text = {start, static_cast<std::size_t>(f.end - start)};
-    record_.ends_stream = !f.complete;
+    if (!framer_.next(record_)) return nullptr;
     record_.value_ = nullptr;
-    if (!f.complete) {
+    if (record_.ends_stream) {
       // Contract T2: a value the stream ends inside (truncated, or a bracket never closed,
       // which takes in everything after it) is the last record.
       record_.error_ = dto::error(error_code::syntax, record_.text.size(), "the stream ends inside this record");
-      over_ = true;
       return &record_;
     }
-    simdjson::padded_string_view text(start, record_.text.size(), capacity_ - pos_);
-    record_.error_ = decoder_.decode(text, value_);
+    record_.error_ = decoder_.decode(framer_.padded(record_), value_);
     if (!record_.error_) record_.value_ = &value_;
-    if (options_.framing == framing::values) line_ += detail::count_lines(start, f.end);  // a line holds no break
-    pos_ = static_cast<std::size_t>(f.end - input_);
     return &record_;
   }
 
   // The line the stream has reached, from 1: once it is over, one more than its line breaks.
-  std::size_t line() const noexcept { return line_; }
+  std::size_t line() const noexcept { return framer_.line(); }
 
   // for (const record<T>& r : stream) ...
   class iterator {
@@ -133,11 +163,7 @@ class stream {
 
  private:
   decoder& decoder_;
-  const char* input_;
-  std::size_t size_, capacity_;
-  stream_options options_;
-  std::size_t pos_ = 0, line_ = 1, index_ = 0;
-  bool over_ = false;
+  framer framer_;
   T value_{};
   record<T> record_;
 };
