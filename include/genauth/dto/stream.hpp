@@ -70,6 +70,7 @@ class framer {
     over_ = !f.complete;
     if (framing_ == framing::values) line_ += detail::count_lines(start, f.end);  // a line holds no break
     pos_ = static_cast<std::size_t>(f.end - input_);
+    detail::prefetch_after(f.end, end, r.text.size());
     return true;
   }
 

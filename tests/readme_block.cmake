@@ -1,0 +1,17 @@
+# The README shows EXAMPLE's lines between "// README begin" and "// README end", unindented
+# by two spaces, as one code block: the example ctest compiles is the one users read.
+file(READ ${EXAMPLE} example)
+string(FIND "${example}" "  // README begin\n" from)
+string(FIND "${example}" "  // README end\n" to)
+if(from EQUAL -1 OR to EQUAL -1)
+  message(FATAL_ERROR "${EXAMPLE} has no README markers")
+endif()
+math(EXPR from "${from} + 18")
+math(EXPR length "${to} - ${from}")
+string(SUBSTRING "${example}" ${from} ${length} block)
+string(REGEX REPLACE "(^|\n)  " "\\1" block "${block}")
+file(READ ${README} readme)
+string(FIND "${readme}" "```cpp\n${block}```\n" found)
+if(found EQUAL -1)
+  message(FATAL_ERROR "README.md does not show ${EXAMPLE}'s block:\n${block}")
+endif()
