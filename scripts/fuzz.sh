@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_decode fuzz_string_list fuzz_roundtrip fuzz_url fuzz_shapes)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_decode fuzz_string_list fuzz_roundtrip fuzz_url fuzz_shapes fuzz_stream)
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 for t in "${targets[@]}"; do
