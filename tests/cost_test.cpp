@@ -133,3 +133,39 @@ TEST_CASE("T1: every stream shape: 8 times the input costs at most about 8 times
                    << static_cast<double>(w8) / static_cast<double>(big.size()) << " per byte)");
   }
 }
+
+// The list envelopes (contract S4, D10): many users in a list, as an array or in a page, cost
+// work in proportion to their number, and so do many unknown members in each.
+TEST_CASE("S4: many users in a list envelope: 8 times the users cost at most about 8 times the work") {
+  std::string user = object(required_user), odd_user = object(required_user, "", R"("k1":1,"k2":[2],"k3":"3")");
+  for (const std::string* u : {&user, &odd_user}) {
+    auto list = [&](std::size_t n) {
+      std::string items;
+      for (std::size_t i = 0; i < n; ++i) items += (i ? "," : "") + *u;
+      return "[" + items + "]";
+    };
+    for (bool paged : {false, true}) {
+      CAPTURE(paged);
+      auto doc = [&](std::size_t n) {
+        std::string data = paged ? R"({"totalCount":)" + std::to_string(n) + R"(,"list":)" + list(n) + "}" : list(n);
+        return R"({"statusCode":200,"message":"ok","data":)" + data + "}";
+      };
+      std::string small = doc(500), big = doc(4000);
+      dto::decoder d;
+      REQUIRE_FALSE(d.reserve(big.size()));
+      auto work = [&](const std::string& json) {
+        work_counter() = 0;
+        bool ok = paged ? static_cast<bool>(d.decode<dto::UserPaginatedRespDto>(json))
+                        : static_cast<bool>(d.decode<dto::UserListRespDto>(json));
+        CHECK(ok);
+        return work_counter();
+      };
+      std::uint64_t w1 = work(small), w8 = work(big);
+      CAPTURE(w1);
+      CAPTURE(w8);
+      double size_ratio = static_cast<double>(big.size()) / static_cast<double>(small.size());
+      CHECK(static_cast<double>(w8) <= 1.1 * size_ratio * static_cast<double>(w1));
+      CHECK(w8 <= 3 * big.size());
+    }
+  }
+}
