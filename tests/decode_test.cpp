@@ -842,3 +842,24 @@ TEST_CASE("decoding into the caller's DTO") {
   CHECK(r.message.empty());  // on error: left empty, no partial DTO
   CHECK(r.statusCode == 0);
 }
+
+TEST_CASE("D9, T1: in place, the answer does not hang on what follows the document in the buffer") {
+  // simdjson checks an object's balance at its start when the byte after the document is '}'
+  // (its first padding byte): an unbalanced document would then fail there, not at its first
+  // error. Whatever follows, the answer is decode(std::string_view)'s.
+  std::string bad = R"({"statusCode":404x,"message":"m","data":{"userId":"u"})";  // a bad number; a '}' short
+  dto::decoder d;
+  auto alone = d.decode(bad);
+  REQUIRE_FALSE(alone);
+  CHECK(alone.error().pointer() == "/statusCode");
+  for (char after : {'}', ']', '"', 'x', '\0', '{'}) {
+    CAPTURE(after);
+    std::string buffer = bad + std::string(simdjson::SIMDJSON_PADDING, after);
+    auto in_place = d.decode(simdjson::padded_string_view(buffer.data(), bad.size(), buffer.size()));
+    REQUIRE_FALSE(in_place);
+    CHECK(in_place.error().code() == alone.error().code());
+    CHECK(in_place.error().pointer() == alone.error().pointer());
+    CHECK(in_place.error().offset() == alone.error().offset());
+    CHECK(in_place.error().message() == alone.error().message());
+  }
+}
