@@ -304,6 +304,12 @@ int main(int argc, char** argv) {
     std::fwrite(usage().data(), 1, usage().size(), stdout);
     return exit_ok;
   }
+  // COMMAND --help: the help, as for --help alone (contract C3).
+  if (std::find_if(args.begin(), args.end(), [](std::string_view a) { return a == "--help" || a == "-h"; }) != args.end() &&
+      (args[0] == "decode" || args[0] == "check" || args[0] == "url")) {
+    std::fwrite(usage().data(), 1, usage().size(), stdout);
+    return exit_ok;
+  }
   if (args[0] == "decode") return documents_command({args.begin() + 1, args.end()}, false);
   if (args[0] == "check") return documents_command({args.begin() + 1, args.end()}, true);
   if (args[0] == "url") return url_command({args.begin() + 1, args.end()});
