@@ -46,6 +46,7 @@ if [ -z "$root" ]; then
   keep=0
 fi
 cleanup() {
+  mountpoint -q "$root/dev/pts" && umount "$root/dev/pts"
   mountpoint -q "$root/proc" && umount "$root/proc"
   [ $keep = 1 ] || rm -rf --one-file-system "$root"
 }
@@ -62,6 +63,9 @@ if [ "$suite" = sid ]; then
   echo 'Acquire::Check-Valid-Until "false";' >"$root/etc/apt/apt.conf.d/99genauth-dto"
 fi
 mountpoint -q "$root/proc" || mount -t proc proc "$root/proc"
+# Pseudo-terminals, for the test of check's progress on a terminal (cli_progress).
+mkdir -p "$root/dev/pts"
+mountpoint -q "$root/dev/pts" || mount --bind /dev/pts "$root/dev/pts" || true
 
 run() {
   chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 bash -c "$@"
