@@ -69,30 +69,66 @@ struct task {
   bool done = false;
 };
 
-// check's default (`--type any`): a document that is not a valid UserSingleRespDto may be a list
-// envelope. Its error is that of the envelope its `data` is shaped like: get-user-batch's when
-// `data` is not an object (an array), list-users' when it has `totalCount` (a page's error other
-// than a missing totalCount), else the single response's.
-inline dto::error as_list_envelope(dto::decoder& d, simdjson::padded_string_view text, const dto::error& single) {
-  if (single.code() == dto::error_code::type_mismatch && single.pointer() == "/data") {
-    dto::UserListRespDto list;
-    return d.decode(text, list);
-  }
-  dto::UserPaginatedRespDto page;
-  dto::error e = d.decode(text, page);
-  bool not_a_page = e.code() == dto::error_code::missing_field && e.pointer() == "/data/totalCount";
-  return !e ? e : not_a_page ? single : e;
+// check's default (`--type any`): a document is valid when it is a valid response of any of the
+// three envelopes. A bad one's error is that of the envelope its `data` is shaped like:
+// get-user-batch's when `data` is not an object (single's error is a type mismatch at /data),
+// list-users' when it has `totalCount` (a page's error other than a missing totalCount), else
+// the single response's. (A list written as one object is a single response's shape, and valid
+// or not as both alike.) The envelope its text looks like is decoded first, so that a valid
+// document costs one decode whatever it is; the guess changes nothing but the cost.
+enum class envelope { single, list, page };
+
+inline envelope looks_like(std::string_view text) {
+  auto skip = [&](std::size_t i) {
+    while (i < text.size() && dto::detail::is_json_ws(text[i])) ++i;
+    return i;
+  };
+  std::size_t at = text.find("\"data\"");
+  if (at == std::string_view::npos) return envelope::single;
+  std::size_t i = skip(at + 6);
+  if (i >= text.size() || text[i] != ':') return envelope::single;
+  i = skip(i + 1);
+  if (i < text.size() && text[i] == '[') return envelope::list;
+  if (i >= text.size() || text[i] != '{') return envelope::single;
+  std::string_view rest = text.substr(skip(i + 1));
+  return rest.starts_with("\"totalCount\"") || rest.starts_with("\"list\"") ? envelope::page : envelope::single;
 }
 
-// Decodes one task as T.
+inline dto::error decode_as(dto::decoder& d, simdjson::padded_string_view text, envelope e) {
+  switch (e) {
+    case envelope::list: {
+      dto::UserListRespDto list;
+      return d.decode(text, list);
+    }
+    case envelope::page: {
+      dto::UserPaginatedRespDto page;
+      return d.decode(text, page);
+    }
+    default: {
+      dto::UserSingleRespDto single;
+      return d.decode(text, single);
+    }
+  }
+}
+
+inline dto::error decode_any(dto::decoder& d, simdjson::padded_string_view text) {
+  envelope guess = looks_like({text.data(), text.length()});
+  dto::error first = decode_as(d, text, guess);
+  if (!first) return first;
+  auto as = [&](envelope e) { return e == guess ? first : decode_as(d, text, e); };
+  dto::error single = as(envelope::single);
+  if (!single) return single;
+  if (single.code() == dto::error_code::type_mismatch && single.pointer() == "/data") return as(envelope::list);
+  dto::error page = as(envelope::page);
+  bool not_a_page = page.code() == dto::error_code::missing_field && page.pointer() == "/data/totalCount";
+  return page && not_a_page ? single : page;
+}
+
+// Decodes one task as T (or, with any_envelope, as any of the three envelopes).
 template <class T>
 void decode_task(task& t, dto::decoder& d, const batch_options& o) {
   // A document's outcome: `text` is where it is in the chunk, `line` its first line there.
-  auto note = [&](dto::error e, std::string_view text, std::size_t line) {
-    if (e && o.any_envelope) {
-      std::size_t from = static_cast<std::size_t>(text.data() - t.piece.data);
-      e = as_list_envelope(d, simdjson::padded_string_view(text.data(), text.size(), t.piece.capacity - from), e);
-    }
+  auto note = [&](const dto::error& e, std::string_view text, std::size_t line) {
     ++t.counts.documents;
     if (!e) return void(++t.counts.valid);
     ++t.counts.by_code[static_cast<std::size_t>(e.code())];
@@ -100,11 +136,18 @@ void decode_task(task& t, dto::decoder& d, const batch_options& o) {
       line += static_cast<std::size_t>(std::count(text.data(), text.data() + std::min(e.offset(), text.size()), '\n'));
     t.bads.push_back({line, t.piece.offset + static_cast<std::size_t>(text.data() - t.piece.data), e});
   };
-  if (!o.ndjson) {
+  std::string_view whole(t.piece.data, t.piece.size);
+  if (o.any_envelope && !o.ndjson) {
+    note(decode_any(d, t.piece.view()), whole, 1);
+  } else if (o.any_envelope) {
+    dto::framer records(t.piece.view());
+    for (dto::record_place r; records.next(r);) note(decode_any(d, records.padded(r)), r.text, r.line);
+    t.lines = records.line() - 1;
+  } else if (!o.ndjson) {
     T value;
     dto::error e = d.decode(t.piece.view(), value);
     if (!e && o.canonical) dto::encode(value, t.out, encode_options_of(o)), t.out += '\n';
-    note(e, {t.piece.data, t.piece.size}, 1);
+    note(e, whole, 1);
   } else {
     dto::stream<T> records(d, t.piece.view());
     for (const dto::record<T>& r : records) {
