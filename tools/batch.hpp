@@ -263,19 +263,10 @@ int run_batch(const std::vector<std::string_view>& files, const batch_options& o
   for (std::size_t i = 0; i < files.size() && !write_failed; ++i) {
     auto source = std::make_shared<input>();
     std::string why;
-    bool first = true;
     if (source->open(files[i], why)) {
       for (;;) {
         auto t = std::make_unique<task>();
-        bool got = o.ndjson ? source->next(t->piece, chunk_bytes, why) : source->whole(t->piece, why);
-        if (!got && !why.empty()) break;
-        if (!got && (o.ndjson || !first)) break;
-        if (!got) {  // an empty file is a document too (not a valid one)
-          static const char nothing[simdjson::SIMDJSON_PADDING] = {};
-          t->piece.data = nothing;
-          t->piece.capacity = sizeof nothing;
-        }
-        first = false;
+        if (!(o.ndjson ? source->next(t->piece, chunk_bytes, why) : source->whole(t->piece, why))) break;
         t->source = source;
         t->file = i;
         while (inflight.size() >= 2 * o.jobs) finish();

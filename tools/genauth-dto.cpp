@@ -4,10 +4,8 @@
 #include <genauth/dto.hpp>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -152,13 +150,6 @@ int usage_error(std::string_view what) {
   return exit_usage;
 }
 
-bool read_all(std::FILE* f, std::string& out) {
-  char buf[65536];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-  return !std::ferror(f);
-}
-
 void report(const dto::error& e, bool json) {
   std::string line;
   cli::error_line(line, e, json);
@@ -167,7 +158,7 @@ void report(const dto::error& e, bool json) {
 
 // Decodes `input` as a T and prints its canonical encoding, or reports its error.
 template <class T>
-int print_canonical(const std::string& input, const dto::decode_options& options, bool show_secrets, bool json_errors) {
+int print_canonical(simdjson::padded_string_view input, const dto::decode_options& options, bool show_secrets, bool json_errors) {
   dto::decoder decoder(options);
   auto response = decoder.decode<T>(input);
   if (!response) {
@@ -233,18 +224,11 @@ bool parse_documents(const std::vector<std::string_view>& args, bool check, docu
 template <class T>
 int run_documents(const document_options& d, bool check) {
   if (check || d.batch.ndjson) return cli::run_batch<T>(d.files, d.batch, check);
-  std::string input;
-  std::string_view path = d.files.front();
-  if (path == "-") {
-    if (!read_all(stdin, input)) return usage_error("cannot read standard input");
-  } else {
-    std::FILE* f = std::fopen(std::string(path).c_str(), "rb");
-    if (!f) return usage_error("cannot open " + std::string(path) + ": " + std::strerror(errno));
-    bool ok = read_all(f, input);
-    std::fclose(f);
-    if (!ok) return usage_error("cannot read " + std::string(path));
-  }
-  return print_canonical<T>(input, d.batch.decode, d.batch.show_secrets, d.batch.json_errors);
+  cli::input in;
+  cli::chunk whole;
+  std::string why;
+  if (!in.open(d.files.front(), why) || !in.whole(whole, why)) return usage_error(why);
+  return print_canonical<T>(whole.view(), d.batch.decode, d.batch.show_secrets, d.batch.json_errors);
 }
 
 int documents_command(const std::vector<std::string_view>& args, bool check) {

@@ -64,11 +64,16 @@ class input {
     c = chunk{};
     return map_ ? next_mapped(c, target) : next_read(c, target, true, why);
   }
-  // The whole input as one chunk (false when it is empty or on an error).
+  // The whole input as one chunk, an empty one included (a document too, if not a valid one);
+  // false on an error.
   bool whole(chunk& c, std::string& why) {
     why.clear();
     c = chunk{};
-    return map_ ? next_mapped(c, size_) : next_read(c, std::size_t{1} << 20, false, why);
+    if (map_ ? next_mapped(c, size_) : next_read(c, std::size_t{1} << 20, false, why)) return true;
+    static const char nothing[simdjson::SIMDJSON_PADDING] = {};
+    c.data = nothing;
+    c.capacity = sizeof nothing;
+    return why.empty();
   }
 
   // Gives back the memory of a mapped chunk that is done with.
