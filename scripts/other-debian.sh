@@ -2,7 +2,7 @@
 # Runs the test suite on another Debian release (trixie = Debian 13, sid = unstable, or
 # bookworm), in a minimal chroot made by debootstrap from Debian's mirror: a fresh machine
 # with that release's own compilers, simdjson and cmake, nothing else. As root.
-# Usage: scripts/other-debian.sh SUITE [preset ...]      (default preset: other-debian)
+# Usage: scripts/other-debian.sh SUITE [preset ...]      (default: other-debian other-debian-asan)
 #        scripts/other-debian.sh --quick-start SUITE      (README's Quick start as written there:
 #                                                         scripts/demo.sh, then scripts/test.sh)
 #        scripts/other-debian.sh --prepare SUITE          (make the chroot and install the
@@ -32,7 +32,7 @@ esac
 suite=$1
 shift
 presets=("$@")
-[ ${#presets[@]} -gt 0 ] || presets=(other-debian)
+[ ${#presets[@]} -gt 0 ] || presets=(other-debian other-debian-asan)
 [ "$(id -u)" -eq 0 ] || { echo "$0: debootstrap and chroot need root" >&2; exit 2; }
 command -v debootstrap >/dev/null || {
   export DEBIAN_FRONTEND=noninteractive
