@@ -136,24 +136,20 @@ void decode_task(task& t, dto::decoder& d, const batch_options& o) {
       line += static_cast<std::size_t>(std::count(text.data(), text.data() + std::min(e.offset(), text.size()), '\n'));
     t.bads.push_back({line, t.piece.offset + static_cast<std::size_t>(text.data() - t.piece.data), e});
   };
-  std::string_view whole(t.piece.data, t.piece.size);
-  if (o.any_envelope && !o.ndjson) {
-    note(decode_any(d, t.piece.view()), whole, 1);
-  } else if (o.any_envelope) {
-    dto::framer records(t.piece.view());
-    for (dto::record_place r; records.next(r);) note(decode_any(d, records.padded(r)), r.text, r.line);
-    t.lines = records.line() - 1;
-  } else if (!o.ndjson) {
-    T value;
-    dto::error e = d.decode(t.piece.view(), value);
+  // One document's error, its canonical line written when asked for.
+  T value;
+  auto decode_one = [&](simdjson::padded_string_view text) {
+    if (o.any_envelope) return decode_any(d, text);
+    dto::error e = d.decode(text, value);
     if (!e && o.canonical) dto::encode(value, t.out, encode_options_of(o)), t.out += '\n';
-    note(e, whole, 1);
+    return e;
+  };
+  if (!o.ndjson) {
+    note(decode_one(t.piece.view()), {t.piece.data, t.piece.size}, 1);
   } else {
-    dto::stream<T> records(d, t.piece.view());
-    for (const dto::record<T>& r : records) {
-      if (r && o.canonical) dto::encode(*r, t.out, encode_options_of(o)), t.out += '\n';
-      note(r.error(), r.text, r.line);
-    }
+    // Records cut as dto::stream cuts them (lines), each decoded alone in place.
+    dto::framer records(t.piece.view());
+    for (dto::record_place r; records.next(r);) note(decode_one(records.padded(r)), r.text, r.line);
     t.lines = records.line() - 1;
   }
   t.counts.bytes = t.piece.size;
