@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <sstream>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "../tests/count_allocations.hpp"
@@ -142,6 +143,13 @@ void register_all(const std::vector<document>& docs) {
       std::vector<char> out(dto::encoded_size(*r));
       run(s, out.size(), [&] { benchmark::DoNotOptimize(dto::encode(*r, std::span<char>(out))); });
     });
+    // keep/genauth/<doc> (contract M3): the owning copy of a decoded response, one block.
+    benchmark::RegisterBenchmark(("keep/" + genauth + "/" + n).c_str(), [&doc](benchmark::State& s) {
+      dto::decoder d;
+      auto r = d.decode(doc.json);
+      if (!r) die("genauth cannot decode " + doc.name);
+      run(s, doc.json.size(), [&] { benchmark::DoNotOptimize(dto::keep(*r)); });
+    });
     for (const auto& p : {std::pair<const char*, peer_encode>{"nlohmann", peer::encode_nlohmann},
                           {"rapidjson", peer::encode_rapidjson},
                           {"boost_json", peer::encode_boost_json}}) {
@@ -214,6 +222,17 @@ const stream_input& stream_of(const document& doc) {
   return in;
 }
 
+// The stream's lines, each with the rest of the stream as its padding.
+std::vector<simdjson::padded_string_view> lines_of(const stream_input& in) {
+  std::vector<simdjson::padded_string_view> lines;
+  const char* base = in.ndjson.data();
+  for (std::size_t at = 0, end; at < in.ndjson.size(); at = end + 1) {
+    end = std::string_view(in.ndjson.data(), in.ndjson.size()).find('\n', at);
+    lines.emplace_back(base + at, end - at, in.ndjson.size() + simdjson::SIMDJSON_PADDING - at);
+  }
+  return lines;
+}
+
 void register_streams(const std::vector<document>& docs) {
   for (const document& doc : docs) {
     benchmark::RegisterBenchmark(("stream/" + genauth + "/" + doc.name).c_str(), [&doc](benchmark::State& s) {
@@ -225,6 +244,28 @@ void register_streams(const std::vector<document>& docs) {
         if (good != in.copies) die("genauth's stream missed records of " + doc.name);
       });
     });
+    // The same documents one decode call each, where they lie in the stream, their bounds found
+    // beforehand: single-document throughput on the stream's documents (contract v2, section 9),
+    // what a service pays that gets them one at a time from a queue. Decoder and DTO types
+    // are the implementation's; `ok` says whether one decode succeeded.
+    auto one_by_one = [&doc]<class Decoder, class Dto>(std::string impl, std::type_identity<Decoder>, std::type_identity<Dto>,
+                                                       auto ok) {
+      benchmark::RegisterBenchmark(("stream/" + impl + "_one_by_one/" + doc.name).c_str(), [&doc, impl, ok](benchmark::State& s) {
+        const stream_input& in = stream_of(doc);
+        std::vector<simdjson::padded_string_view> lines = lines_of(in);
+        Decoder d;
+        Dto r;
+        run(s, in.ndjson.size(), [&] {
+          std::size_t good = 0;
+          for (const auto& line : lines) good += ok(d, line, r);
+          if (good != in.copies) die(impl + " missed documents of " + doc.name);
+        });
+      });
+    };
+    one_by_one(genauth, std::type_identity<dto::decoder>{}, std::type_identity<dto::UserSingleRespDto>{},
+               [](dto::decoder& d, simdjson::padded_string_view line, dto::UserSingleRespDto& r) { return !d.decode(line, r); });
+    one_by_one("ondemand_handwritten", std::type_identity<hand::decoder>{}, std::type_identity<hand::Response>{},
+               [](hand::decoder& d, simdjson::padded_string_view line, hand::Response& r) { return d.decode(line, r); });
     for (bool threaded : {false, true}) {
       std::string impl = threaded ? "ondemand_handwritten_threaded" : "ondemand_handwritten";
       benchmark::RegisterBenchmark(("stream/" + impl + "/" + doc.name).c_str(), [&doc, threaded](benchmark::State& s) {

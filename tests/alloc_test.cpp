@@ -117,3 +117,20 @@ TEST_CASE("T3: a stream allocates nothing per record once the decoder has room f
     CHECK(good < records);
   }
 }
+
+TEST_CASE("M3: keep() allocates one block per response, and none when there is nothing to copy") {
+  std::string seed = read_data("seed_000_get_user.json");
+  std::size_t data = seed.find("\"data\":") + 7;
+  std::string user = seed.substr(data, seed.rfind('}') - data);
+  std::string page = R"({"statusCode":200,"message":"m","data":{"totalCount":2,"list":[)" + user + "," + user + "]}}";
+  dto::decoder d;
+  auto single = d.decode(seed);
+  REQUIRE(single);
+  CHECK(allocations_of([&] { CHECK(dto::keep(*single)); }) == 1);
+  auto listed = d.decode<dto::UserPaginatedRespDto>(page);
+  REQUIRE(listed);
+  CHECK(allocations_of([&] { CHECK(dto::keep(*listed)->data->list.size() == 2); }) == 1);
+  auto error = d.decode(R"({"statusCode":404,"message":""})");
+  REQUIRE(error);
+  CHECK(allocations_of([&] { CHECK(dto::keep(*error).bytes() == 0); }) == 0);
+}

@@ -35,6 +35,7 @@ struct batch_options {
   bool quiet = false;        // check: the summary only
   bool canonical = false;    // decode --ndjson: each good record's encoding on stdout
   bool show_secrets = false;
+  bool pretty = false;        // decode of one document: indented
   bool any_envelope = false;  // check: a document of any of the three envelopes is valid
   dto::decode_options decode;
 };
@@ -313,10 +314,7 @@ int run_batch(const std::vector<std::string_view>& files, const batch_options& o
     write(stdout, text);
   }
   if (!write_failed && std::fflush(stdout) != 0) write_failed = true, write_errno = errno;
-  if (write_failed) {
-    std::fprintf(stderr, "genauth-dto: cannot write standard output: %s\n", std::strerror(write_errno));
-    return 2;
-  }
+  if (write_failed) return cannot_write(write_errno);
   if (io_failed) return 2;
   return total.valid == total.documents ? 0 : 1;
 }

@@ -4,6 +4,7 @@
 #include <genauth/dto.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -19,10 +20,11 @@ namespace dto = genauth::dto;
 
 constexpr int exit_ok = 0, exit_document = 1, exit_usage = 2;
 
-constexpr std::string_view usage_text = R"(usage: genauth-dto decode [options] [--ndjson] [FILE|-]
+constexpr std::string_view usage_text = R"(usage: genauth-dto decode [options] [--pretty | --ndjson] [FILE|-]
        genauth-dto check [options] [--ndjson] [--jobs N] [--quiet] [FILE|-]...
        genauth-dto url get-user|get-profile [--json-errors] [name=value ...]
-       genauth-dto --help
+       genauth-dto [COMMAND] --help
+       genauth-dto --version
 
 decode   Reads one GenAuth response (by default a UserSingleRespDto, the JSON body
          of GET /api/v3/get-user or /api/v3/get-profile) from FILE, or from standard
@@ -30,6 +32,7 @@ decode   Reads one GenAuth response (by default a UserSingleRespDto, the JSON bo
          canonical encoding on one line: members in the vendor's table order, lists as
          arrays, identities always an array, unknown members kept after the known
          ones, raw JSON (customData, userInfoInIdp, unknown members) minified.
+         --pretty prints the same indented by two spaces, for people.
 
          With --ndjson, FILE holds one response per line (NDJSON): each good line's
          encoding is printed on its own line, each bad line's error goes to standard
@@ -69,7 +72,8 @@ url      Prints the request line of GET /api/v3/get-user or /api/v3/get-profile,
            GET /api/v3/get-user?userId=bob%40example.com&userIdType=email&withCustomData=true
 @parameters@
          Values are percent-encoded (RFC 3986); false flags are left out. A bad
-         parameter is a document error (exit 1, same formats).
+         parameter is a document error (exit 1, same formats, without a byte
+         offset: the pointer names the parameter).
 
 errors   A document error prints one line to standard error and exits 1:
            error: <code> at <pointer> (byte <offset>): <message>
@@ -82,7 +86,10 @@ errors   A document error prints one line to standard error and exits 1:
          NDJSON). In the plain line, control characters of the pointer are written
          \u00XX, so that it stays one line. Usage and I/O problems exit 2 (an input
          that cannot be read is reported and the others are still read). Success
-         exits 0.
+         exits 0. A usage error is one line on standard error; an output that
+         cannot be written is reported, and exits 2.
+
+version  --version prints the library's version and the simdjson it was built with.
 )";
 
 // A request's parameters as its field table says them (contract Q1), e.g. "get-user: userId
@@ -144,32 +151,66 @@ const std::string& usage() {
   return text;
 }
 
+// COMMAND --help: the command's usage line, its section, and the sections it shares.
+std::string usage_of(std::string_view command) {
+  std::string_view all = usage();
+  std::string out;
+  auto line_of = [&](std::string_view start) {
+    std::size_t at = all.find(start);
+    return all.substr(at, all.find('\n', at) + 1 - at);
+  };
+  out += "usage: genauth-dto " + std::string(line_of(std::string(command) + " ")) + "\n";
+  auto section = [&](std::string_view name) {  // to the next line that starts a section
+    std::size_t at = all.find("\n\n" + std::string(name) + " ") + 2, end = at;
+    while ((end = all.find("\n\n", end + 1)) != std::string_view::npos && all[end + 2] == ' ') {}
+    out += std::string(all.substr(at, end == std::string_view::npos ? all.size() - at : end + 1 - at)) + "\n";
+  };
+  section(command);
+  if (command != "url") section("options");
+  section("errors");
+  out.pop_back();
+  return out;
+}
+
+// The process's output: written whole and flushed, or said why not (contract C3).
+int print(std::string_view text) {
+  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0)
+    return cli::cannot_write(errno);
+  return exit_ok;
+}
+
+// A usage error: one line, and where to look.
 int usage_error(std::string_view what) {
-  std::fprintf(stderr, "genauth-dto: %.*s\n\n%.*s", static_cast<int>(what.size()), what.data(),
-               static_cast<int>(usage().size()), usage().data());
+  std::fprintf(stderr, "genauth-dto: %.*s (see genauth-dto --help)\n", static_cast<int>(what.size()), what.data());
   return exit_usage;
 }
 
-void report(const dto::error& e, bool json) {
+// An input that cannot be read: its name and the system's reason, in one line.
+int io_error(std::string_view why) {
+  std::fprintf(stderr, "genauth-dto: %.*s\n", static_cast<int>(why.size()), why.data());
+  return exit_usage;
+}
+
+void report(const dto::error& e, bool json, bool with_offset = true) {
   std::string line;
-  cli::error_line(line, e, json);
+  cli::error_line(line, e, json, {}, 0, with_offset);
   std::fwrite(line.data(), 1, line.size(), stderr);
 }
 
-// Decodes `input` as a T and prints its canonical encoding, or reports its error.
+// Decodes `input` as a T and prints its canonical encoding (indented with --pretty), or
+// reports its error.
 template <class T>
-int print_canonical(simdjson::padded_string_view input, const dto::decode_options& options, bool show_secrets, bool json_errors) {
-  dto::decoder decoder(options);
+int print_canonical(simdjson::padded_string_view input, const cli::batch_options& o) {
+  dto::decoder decoder(o.decode);
   auto response = decoder.decode<T>(input);
   if (!response) {
-    report(response.error(), json_errors);
+    report(response.error(), o.json_errors);
     return exit_document;
   }
   std::string out;
-  dto::encode(*response, out, {.redact_secrets = !show_secrets});
-  out += '\n';
-  if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0) return exit_usage;
-  return exit_ok;
+  dto::encode(*response, out, {.redact_secrets = !o.show_secrets});
+  if (o.pretty) out = cli::indented(out);
+  return print(out + '\n');
 }
 
 // The options decode and check share, and their files.
@@ -209,6 +250,7 @@ bool parse_documents(const std::vector<std::string_view>& args, bool check, docu
     } else if (a == "--ndjson") d.batch.ndjson = true;
     else if (check && a == "--quiet") d.batch.quiet = true;
     else if (!check && a == "--show-secrets") d.batch.show_secrets = true;
+    else if (!check && a == "--pretty") d.batch.pretty = true;
     else if (a == "--json-errors") d.batch.json_errors = true;
     else if (a == "--relax-required") d.batch.decode.relax_required = true;
     else if (a == "--reject-unknown-members") d.batch.decode.reject_unknown_members = true;
@@ -217,6 +259,7 @@ bool parse_documents(const std::vector<std::string_view>& args, bool check, docu
     else d.files.push_back(a);
   }
   if (!check && d.files.size() > 1) return why = "decode takes one FILE", false;
+  if (d.batch.pretty && d.batch.ndjson) return why = "--pretty prints one document, not --ndjson's lines", false;
   if (d.files.empty()) d.files.push_back("-");
   return true;
 }
@@ -227,8 +270,8 @@ int run_documents(const document_options& d, bool check) {
   cli::input in;
   cli::chunk whole;
   std::string why;
-  if (!in.open(d.files.front(), why) || !in.whole(whole, why)) return usage_error(why);
-  return print_canonical<T>(whole.view(), d.batch.decode, d.batch.show_secrets, d.batch.json_errors);
+  if (!in.open(d.files.front(), why) || !in.whole(whole, why)) return io_error(why);
+  return print_canonical<T>(whole.view(), d.batch);
 }
 
 int documents_command(const std::vector<std::string_view>& args, bool check) {
@@ -260,13 +303,12 @@ int url_for(const std::vector<std::string_view>& args, bool json_errors) {
       e = dto::error(dto::error_code::duplicate_key, 0, "parameter given twice");
       e.prepend_key(name);
     }
-    if (e) return report(e, json_errors), exit_document;
+    // A parameter's error has no byte offset worth printing: its pointer names it.
+    if (e) return report(e, json_errors, false), exit_document;
   }
   std::string line;
-  if (dto::error e = dto::write_request(request, line)) return report(e, json_errors), exit_document;
-  line += '\n';
-  std::fwrite(line.data(), 1, line.size(), stdout);
-  return exit_ok;
+  if (dto::error e = dto::write_request(request, line)) return report(e, json_errors, false), exit_document;
+  return print(line + '\n');
 }
 
 int url_command(std::vector<std::string_view> args) {
@@ -284,16 +326,17 @@ int url_command(std::vector<std::string_view> args) {
 int main(int argc, char** argv) {
   std::vector<std::string_view> args(argv + 1, argv + argc);
   if (args.empty()) return usage_error("no command");
-  if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-    std::fwrite(usage().data(), 1, usage().size(), stdout);
-    return exit_ok;
-  }
-  // COMMAND --help: the help, as for --help alone (contract C3).
-  if (std::find_if(args.begin(), args.end(), [](std::string_view a) { return a == "--help" || a == "-h"; }) != args.end() &&
-      (args[0] == "decode" || args[0] == "check" || args[0] == "url")) {
-    std::fwrite(usage().data(), 1, usage().size(), stdout);
-    return exit_ok;
-  }
+  if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") return print(usage());
+  if (args[0] == "--version")
+    return print(std::string("genauth-dto ") + dto::version + "\nsimdjson " + std::to_string(simdjson::SIMDJSON_VERSION_MAJOR) +
+                 "." + std::to_string(simdjson::SIMDJSON_VERSION_MINOR) + "." +
+                 std::to_string(simdjson::SIMDJSON_VERSION_REVISION) + " (On-Demand built for " +
+                 simdjson::builtin_implementation()->name() + "; stage 1 on this CPU: " +
+                 simdjson::get_active_implementation()->name() + ")\n");
+  bool command = args[0] == "decode" || args[0] == "check" || args[0] == "url";
+  // COMMAND --help (contract C3).
+  if (command && std::find_if(args.begin(), args.end(), [](std::string_view a) { return a == "--help" || a == "-h"; }) != args.end())
+    return print(usage_of(args[0]));
   if (args[0] == "decode") return documents_command({args.begin() + 1, args.end()}, false);
   if (args[0] == "check") return documents_command({args.begin() + 1, args.end()}, true);
   if (args[0] == "url") return url_command({args.begin() + 1, args.end()});

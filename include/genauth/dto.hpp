@@ -10,6 +10,7 @@
 #include "dto/enums.hpp"
 #include "dto/error.hpp"
 #include "dto/identity.hpp"
+#include "dto/keep.hpp"
 #include "dto/kind.hpp"
 #include "dto/raw_json.hpp"
 #include "dto/reflect.hpp"
@@ -17,3 +18,4 @@
 #include "dto/response.hpp"
 #include "dto/stream.hpp"
 #include "dto/user.hpp"
+#include "dto/version.hpp"

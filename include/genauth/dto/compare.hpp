@@ -43,15 +43,20 @@ bool equal_value(const V& a, const V& b) noexcept {
 
 template <described T>
 bool equal(const T& a, const T& b) noexcept {
-  if (a.missing != b.missing || a.unknown.size() != b.unknown.size()) return false;
-  bool same = for_each_field<T>([&](auto described_field, auto) {
-    using F = decltype(described_field);
-    return detail::equal_value(a.*(F::member), b.*(F::member));
-  });
-  for (std::size_t i = 0; same && i < a.unknown.size(); ++i)
-    same = a.unknown[i].name == b.unknown[i].name &&
-           detail::minified_equal(a.unknown[i].value.text, b.unknown[i].value.text);
-  return same;
+  if constexpr (!supported_dto<T>) {
+    (void)detail::unsupported_dto<T>::reported;
+    return false;
+  } else {
+    if (a.missing != b.missing || a.unknown.size() != b.unknown.size()) return false;
+    bool same = for_each_field<T>([&](auto described_field, auto) {
+      using F = decltype(described_field);
+      return detail::equal_value(a.*(F::member), b.*(F::member));
+    });
+    for (std::size_t i = 0; same && i < a.unknown.size(); ++i)
+      same = a.unknown[i].name == b.unknown[i].name &&
+             detail::minified_equal(a.unknown[i].value.text, b.unknown[i].value.text);
+    return same;
+  }
 }
 
 template <described T>

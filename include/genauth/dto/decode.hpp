@@ -10,12 +10,14 @@
 #include <simdjson.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <new>
 #include <string_view>
 
 #include "decode_options.hpp"
+#include "detail/check.hpp"
 #include "detail/memory.hpp"
 #include "detail/name_set.hpp"
 #include "detail/read_document.hpp"
@@ -43,7 +45,7 @@ class decoder {
   result<T> decode(std::string_view json) noexcept {
     T out;
     if (error e = decode(json, out)) return e;
-    return out;
+    return stamped(out);
   }
 
   // Decodes in place: the caller's buffer has SIMDJSON_PADDING readable bytes past the end
@@ -52,13 +54,14 @@ class decoder {
   result<T> decode(simdjson::padded_string_view json) noexcept {
     T out;
     if (error e = decode(json, out)) return e;
-    return out;
+    return stamped(out);
   }
 
   // The same into a caller's DTO, which saves copying the DTO:
   // `if (auto e = decoder.decode(json, response)) ...`. On error `out` is left empty.
   template <described T>
   error decode(std::string_view json, T& out) noexcept {
+    renew();
     if (!reserved(json.size()))
       if (error e = reserve(json.size())) return out = T{}, e;
     std::memcpy(input_.get(), json.data(), json.size());
@@ -67,6 +70,7 @@ class decoder {
   }
   template <described T>
   error decode(simdjson::padded_string_view json, T& out) noexcept {
+    renew();
     if (!reserved(json.length()))
       if (error e = reserve(json.length())) return out = T{}, e;
     error e = run(json, out);
@@ -111,6 +115,28 @@ class decoder {
   static constexpr std::size_t list_bytes_per_byte = 8;
 
  private:
+  // A decode's result, marked with this decoder's count of decodes (error.hpp's check).
+  template <class T>
+  result<T> stamped(const T& out) const noexcept {
+    result<T> r(out);
+    r.decodes_ = &decodes_;
+    r.decode_ = decodes_;
+    return r;
+  }
+
+  // Where views are checked (detail/check.hpp): the memory a result's views may point into
+  // (the copy of the input, simdjson's string buffer, the lists) is given back and taken
+  // anew before each decode, so that under AddressSanitizer a read through an earlier
+  // result is a heap-use-after-free, reported with where it was freed. Elsewhere nothing.
+  void renew() noexcept {
+    if constexpr (detail::check_views) {
+      input_.reset();
+      parser_ = simdjson::ondemand::parser{};
+      store_ = detail::arena{};
+      reserved_ = 0;
+    }
+  }
+
   // Whether a document of `bytes` bytes may be decoded without allocating.
   bool reserved(std::size_t bytes) const noexcept {
     return input_ && bytes <= reserved_ && bytes <= options_.max_document_bytes;
@@ -118,6 +144,7 @@ class decoder {
 
   template <described T>
   error run(simdjson::padded_string_view json, T& out) noexcept {
+    ++decodes_;
     store_.reset();
     stack_.clear();
     names_.clear();
@@ -132,7 +159,8 @@ class decoder {
     s.list_buf = list_input_.get();
     s.list_cap = reserved_ + simdjson::SIMDJSON_PADDING;
     out = T{};
-    if (detail::decode_root(s, parser_, json, out)) return {};
+    if constexpr (!supported_dto<T>) (void)detail::unsupported_dto<T>::reported;
+    else if (detail::decode_root(s, parser_, json, out)) return {};
     out = T{};
     return s.err;
   }
@@ -146,6 +174,7 @@ class decoder {
   detail::list_stack stack_;
   detail::name_sets names_;
   std::size_t reserved_ = 0;
+  std::uint64_t decodes_ = 0;
 };
 
 }  // namespace genauth::dto

@@ -335,9 +335,13 @@ void write_string(std::string_view s, Sink& out) {
 // Encodes into any sink (std::string works: it has append(const char*, size_t)).
 template <described T, sink Sink>
 void encode(const T& dto, Sink& out, encode_options options = {}) {
-  detail::writer<Sink> w(out, options);
-  w.value(dto);
-  w.flush();
+  if constexpr (supported_dto<T>) {
+    detail::writer<Sink> w(out, options);
+    w.value(dto);
+    w.flush();
+  } else {
+    (void)detail::unsupported_dto<T>::reported;
+  }
 }
 
 // The exact number of bytes encode() writes.

@@ -10,7 +10,11 @@
 #include <string_view>
 #include <type_traits>
 
+#include "detail/check.hpp"
+
 namespace genauth::dto {
+
+class decoder;
 
 enum class error_code : std::uint8_t {
   ok = 0,
@@ -171,7 +175,9 @@ class error {
   unsigned char buf_[pointer_capacity];
 };
 
-// A value or an error, like std::expected (C++23), usable with -fno-exceptions.
+// A value or an error, like std::expected (C++23), usable with -fno-exceptions. A result of
+// a decode holds views into its decoder: in a checked build (detail/check.hpp), reading its
+// value after that decoder decoded again, or the value of an error, aborts with a message.
 template <class T>
 class [[nodiscard]] result {
   static_assert(std::is_trivially_destructible_v<T>, "results hold views, not owners");
@@ -182,15 +188,33 @@ class [[nodiscard]] result {
 
   constexpr bool has_value() const noexcept { return ok_; }
   explicit constexpr operator bool() const noexcept { return ok_; }
-  // Precondition: has_value(). Checked in debug builds only, as for std::optional's operator*.
-  constexpr const T& value() const& noexcept { return value_; }
-  constexpr const T& operator*() const& noexcept { return value_; }
-  constexpr const T* operator->() const noexcept { return &value_; }
+  // Precondition: has_value(), and the decoder has not decoded since (checked builds).
+  constexpr const T& value() const& noexcept { return checked(); }
+  constexpr const T& operator*() const& noexcept { return checked(); }
+  constexpr const T* operator->() const noexcept { return &checked(); }
+  // The value, or `fallback` when there is an error.
+  constexpr T value_or(const T& fallback) const noexcept { return ok_ ? checked() : fallback; }
   // Precondition: !has_value().
-  constexpr const dto::error& error() const noexcept { return error_; }
+  constexpr const dto::error& error() const noexcept {
+    if (detail::checks && ok_) detail::misuse("error() of a result that holds a value");
+    return error_;
+  }
 
  private:
+  friend class decoder;
+  constexpr const T& checked() const noexcept {
+    if (detail::checks) {
+      if (!ok_) detail::misuse("the value of a result that holds an error");
+      if (decodes_ && *decodes_ != decode_)
+        detail::misuse("a result read after its decoder decoded again (README.md, \"Keeping results\")");
+    }
+    return value_;
+  }
+
   bool ok_;
+  // The decoder's count of decodes, and its value when this result was made (decode results).
+  const std::uint64_t* decodes_ = nullptr;
+  std::uint64_t decode_ = 0;
   union {
     T value_;
     dto::error error_;

@@ -10,6 +10,7 @@
 #include <span>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 #include "chrono.hpp"
 #include "enums.hpp"
@@ -45,28 +46,87 @@ inline constexpr bool is_dto_span = false;
 template <described D>
 inline constexpr bool is_dto_span<std::span<const D>> = true;
 
+// The kind of a member's type, or -1 where no kind holds it.
 template <class V>
-inline constexpr bool unsupported_member = false;
+constexpr int kind_number() noexcept {
+  if constexpr (std::is_same_v<V, std::string_view>) return int(member_kind::string);
+  else if constexpr (std::is_same_v<V, timestamp>) return int(member_kind::timestamp);
+  else if constexpr (is_enum_value<V>::value) return int(member_kind::enumeration);
+  else if constexpr (std::is_same_v<V, std::int64_t>) return int(member_kind::integer);
+  else if constexpr (std::is_same_v<V, bool>) return int(member_kind::boolean);
+  else if constexpr (std::is_same_v<V, string_list>) return int(member_kind::string_list);
+  else if constexpr (is_dto_span<V>) return int(member_kind::dto_list);
+  else if constexpr (std::is_same_v<V, raw_json>) return int(member_kind::raw_json);
+  else if constexpr (described<V>) return int(member_kind::dto);
+  else return -1;
+}
 
 template <class V>
 constexpr member_kind classify() noexcept {
-  if constexpr (std::is_same_v<V, std::string_view>) return member_kind::string;
-  else if constexpr (std::is_same_v<V, timestamp>) return member_kind::timestamp;
-  else if constexpr (is_enum_value<V>::value) return member_kind::enumeration;
-  else if constexpr (std::is_same_v<V, std::int64_t>) return member_kind::integer;
-  else if constexpr (std::is_same_v<V, bool>) return member_kind::boolean;
-  else if constexpr (std::is_same_v<V, string_list>) return member_kind::string_list;
-  else if constexpr (is_dto_span<V>) return member_kind::dto_list;
-  else if constexpr (std::is_same_v<V, raw_json>) return member_kind::raw_json;
-  else if constexpr (described<V>) return member_kind::dto;
-  else {
-    static_assert(unsupported_member<V>,
-                  "a DTO member must be one of the supported kinds: std::string_view, timestamp, enum_value<E>, "
-                  "std::int64_t, bool, string_list, std::span<const D> of a described D, raw_json, a described "
-                  "DTO, or std::optional of one of these");
-    return member_kind::string;
+  static_assert(kind_number<V>() >= 0, "not a member type the field tables support (supported_dto<T> says which are)");
+  return static_cast<member_kind>(kind_number<V>());
+}
+
+}  // namespace detail
+
+// Whether a member type has a kind (std::optional<V>: whether V has).
+template <class M>
+inline constexpr bool is_supported_member = detail::kind_number<typename unwrap_optional<M>::type>() >= 0;
+
+namespace detail {
+
+template <class T>
+constexpr bool members_supported() noexcept;
+template <class M>
+constexpr bool member_supported() noexcept {
+  using V = typename unwrap_optional<M>::type;
+  if constexpr (!is_supported_member<V>) return false;
+  else if constexpr (described<V>) return members_supported<V>();
+  else if constexpr (is_dto_span<V>) return members_supported<typename V::value_type>();
+  else return true;
+}
+template <class T>
+constexpr bool members_supported() noexcept {
+  if constexpr (!table_complete<T>) {
+    return false;
+  } else {
+    return []<std::size_t... I>(std::index_sequence<I...>) {
+      return (member_supported<field_type<field_at<T, I>>>() && ...);
+    }(std::make_index_sequence<field_count<T>>{});
   }
 }
+
+// The error for a member of an unsupported type: the compiler's "in instantiation of" line
+// names the DTO and the member's type.
+template <class Dto, class Member>
+struct member_type_check {
+  static_assert(is_supported_member<Member>,
+                "a DTO member's type (the second template argument above; the first is the DTO) must be one of the "
+                "supported kinds: std::string_view, timestamp, enum_value<E>, std::int64_t, bool, string_list, "
+                "std::span<const D> of a described D, raw_json, a described DTO, or std::optional of one of these");
+};
+
+// What the walkers compile for a DTO that is not supported_dto: the one static_assert that
+// says why (a class, so that each walker naming it adds no error of its own).
+template <class T>
+struct unsupported_dto {
+  static constexpr bool reported = [] {
+    if constexpr (!table_complete<T>) {
+      return sizeof(field_table_check<T, member_count<T>, field_count<T>>) > 0;
+    } else {
+      return []<std::size_t... I>(std::index_sequence<I...>) {
+        auto one = []<class M>(std::type_identity<M>) {
+          using V = typename unwrap_optional<M>::type;
+          if constexpr (!is_supported_member<V>) return sizeof(member_type_check<T, V>) > 0;
+          else if constexpr (described<V>) return unsupported_dto<V>::reported;
+          else if constexpr (is_dto_span<V>) return unsupported_dto<typename V::value_type>::reported;
+          else return true;
+        };
+        return (one(std::type_identity<field_type<field_at<T, I>>>{}) && ...);
+      }(std::make_index_sequence<field_count<T>>{});
+    }
+  }();
+};
 
 }  // namespace detail
 
@@ -74,6 +134,12 @@ constexpr member_kind classify() noexcept {
 // not kind: reflect.hpp's is_required).
 template <class M>
 inline constexpr member_kind kind_of = detail::classify<typename unwrap_optional<M>::type>();
+
+// Whether T's table names each member once, and every member of T and of the DTOs inside it
+// has a kind. The decoder, encoder, equality and keep() walk only such DTOs; for any other
+// they compile detail::unsupported_dto<T> instead: one static_assert, naming the DTO.
+template <class T>
+inline constexpr bool supported_dto = detail::members_supported<T>();
 
 // The kinds whose JSON is a string.
 constexpr bool is_string_kind(member_kind k) noexcept {

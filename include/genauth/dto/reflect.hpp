@@ -123,18 +123,27 @@ constexpr std::size_t aggregate_arity() {
   else return sizeof...(A);
 }
 
+// A DTO's members besides dto_base.
 template <class T>
-constexpr std::size_t checked_field_count() {
-  constexpr std::size_t n = describe<T>::fields::size;
-  static_assert(aggregate_arity<T>() == n + (std::is_base_of_v<dto_base, T> ? 1 : 0),
-                "every member of a DTO needs exactly one field-table entry");
-  return n;
-}
+inline constexpr std::size_t member_count = aggregate_arity<T>() - (std::is_base_of_v<dto_base, T> ? 1 : 0);
+
+// The error for a table that does not name every member (kind.hpp's supported_dto): the
+// compiler's "in instantiation of" line names the DTO, its members and its table's entries.
+template <class Dto, std::size_t Members, std::size_t TableEntries>
+struct field_table_check {
+  static_assert(Members == TableEntries,
+                "every member of a DTO needs exactly one field-table entry (the template arguments above: the DTO, "
+                "its members besides dto_base, its table's entries)");
+};
 
 }  // namespace detail
 
 template <class T>
-inline constexpr std::size_t field_count = detail::checked_field_count<T>();
+inline constexpr std::size_t field_count = describe<T>::fields::size;
+
+// Whether T's table names each of its members once (checked by every walker: kind.hpp).
+template <class T>
+inline constexpr bool table_complete = detail::member_count<T> == field_count<T>;
 
 template <class T, std::size_t I>
 using field_at = typename detail::fields_of<typename describe<T>::fields>::template at<I>;
