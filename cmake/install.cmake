@@ -3,6 +3,9 @@ include(CMakePackageConfigHelpers)
 
 install(DIRECTORY include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(FILES LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# The precompiled part ships as its source: the package's config makes genauth::dto_compiled
+# from it in the user's build, with the user's flags (a binary would fix one -march for all).
+install(FILES src/compiled.cpp DESTINATION ${CMAKE_INSTALL_DATADIR}/genauth_dto)
 install(TARGETS genauth_dto EXPORT genauth_dto_targets)
 install(EXPORT genauth_dto_targets NAMESPACE genauth:: FILE genauth_dto-targets.cmake
         DESTINATION ${CMAKE_INSTALL_DATADIR}/genauth_dto/cmake)

@@ -5,6 +5,7 @@
 
 #include "dto/chrono.hpp"
 #include "dto/compare.hpp"
+#include "dto/compiled.hpp"
 #include "dto/decode.hpp"
 #include "dto/encode.hpp"
 #include "dto/enums.hpp"

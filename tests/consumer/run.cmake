@@ -9,7 +9,7 @@ if(VIA STREQUAL "package")
   if(rc)
     message(FATAL_ERROR "cmake --install failed")
   endif()
-  foreach(f include/genauth/dto.hpp include/genauth/dto/decode.hpp share/genauth_dto/cmake/genauth_dto-config.cmake
+  foreach(f include/genauth/dto.hpp include/genauth/dto/decode.hpp share/genauth_dto/compiled.cpp share/genauth_dto/cmake/genauth_dto-config.cmake
             share/genauth_dto/cmake/genauth_dto-config-version.cmake share/pkgconfig/genauth_dto.pc)
     if(NOT EXISTS ${work}/prefix/${f})
       message(FATAL_ERROR "not installed: ${f}")
@@ -27,10 +27,12 @@ execute_process(COMMAND ${CMAKE_COMMAND} --build ${work}/build RESULT_VARIABLE r
 if(rc)
   message(FATAL_ERROR "build failed")
 endif()
-execute_process(COMMAND ${work}/build/consumer RESULT_VARIABLE rc OUTPUT_VARIABLE out)
-if(rc OR NOT out MATCHES "6229ff has 2 departments")
-  message(FATAL_ERROR "consumer failed (${rc}): ${out}")
-endif()
+foreach(program consumer consumer_precompiled)
+  execute_process(COMMAND ${work}/build/${program} RESULT_VARIABLE rc OUTPUT_VARIABLE out)
+  if(rc OR NOT out MATCHES "6229ff has 2 departments")
+    message(FATAL_ERROR "${program} failed (${rc}): ${out}")
+  endif()
+endforeach()
 
 # The third way in: the installed pkg-config file, without CMake, with the README's command
 # line as written (app.cpp being the README's example).
