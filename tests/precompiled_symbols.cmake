@@ -4,7 +4,9 @@ execute_process(COMMAND ${NM} -C ${OBJECTS} OUTPUT_VARIABLE symbols RESULT_VARIA
 if(rc)
   message(FATAL_ERROR "nm failed on ${OBJECTS}")
 endif()
-string(REGEX MATCHALL "[^\n]*detail::decode_root<[^\n]*" roots "${symbols}")
+# (by name, demangled or not: an nm older than the compiler leaves a C++20 constrained
+# template's name mangled, e.g. binutils 2.44 with clang 19's "Tk" constraints)
+string(REGEX MATCHALL "[^\n]*decode_root[^\n]*" roots "${symbols}")
 set(referenced 0)
 foreach(s IN LISTS roots)
   if(NOT s MATCHES "^ +U ")
